@@ -1,0 +1,25 @@
+#pragma once
+
+namespace memscope {
+
+class Connection;
+
+// The versioned schema. A database is brought up to kCurrentVersion one migration at a time inside one
+// transaction; a database from a newer Memscope is refused untouched.
+class Schema {
+public:
+    static constexpr int kCurrentVersion = 1;
+    // 'MEMS': tells a Memscope database from any other SQLite file.
+    static constexpr int kApplicationId = 0x4D454D53;
+
+    // Checks the file and migrates it (unless read-only). Throws Error(NewerSchema / NotMemscope / Corrupt /
+    // ReadOnly) with the path in the message.
+    static void prepare(Connection& connection);
+
+    // For tests: bring a fresh file only up to `version`.
+    static void migrateTo(Connection& connection, int version);
+
+    static int version(Connection& connection);
+};
+
+} // namespace memscope
