@@ -127,15 +127,18 @@ void Connection::throwError(int rc, const std::string& what) const
 
 Transaction::Transaction(Connection& connection, bool immediate)
     : m_connection(connection)
+    , m_nested(sqlite3_get_autocommit(connection.handle()) == 0)
 {
-    m_connection.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+    // Inside an open transaction this becomes a savepoint, so operations compose (a batch revert runs many
+    // single reverts, all or nothing).
+    m_connection.exec(m_nested ? "SAVEPOINT memscope_tx" : (immediate ? "BEGIN IMMEDIATE" : "BEGIN"));
 }
 
 Transaction::~Transaction()
 {
     if (!m_done) {
         try {
-            m_connection.exec("ROLLBACK");
+            m_connection.exec(m_nested ? "ROLLBACK TO memscope_tx; RELEASE memscope_tx" : "ROLLBACK");
         } catch (...) {
             // The rollback of a failed transaction has nothing useful to report over the original error.
         }
@@ -144,7 +147,7 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    m_connection.exec("COMMIT");
+    m_connection.exec(m_nested ? "RELEASE memscope_tx" : "COMMIT");
     m_done = true;
 }
 

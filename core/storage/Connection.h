@@ -66,6 +66,7 @@ public:
 
 private:
     Connection& m_connection;
+    bool m_nested;
     bool m_done = false;
 };
 

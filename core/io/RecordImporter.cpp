@@ -1,0 +1,188 @@
+#include "io/RecordImporter.h"
+
+#include "history/HistoryLog.h"
+#include "io/RecordJson.h"
+#include "io/RecordStreamReader.h"
+#include "storage/Connection.h"
+#include "storage/MemoryStore.h"
+#include "storage/RecordTable.h"
+#include "util/Error.h"
+#include "util/Ids.h"
+
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+namespace memscope {
+
+// One import: the open batch transaction, de-duplication and the running report.
+class RecordImporter::Session {
+public:
+    Session(MemoryStore& store, const ImportOptions& options, const Progress& progress, const std::atomic_bool* cancel)
+        : m_connection(store.connection())
+        , m_table(m_connection)
+        , m_history(m_connection)
+        , m_options(options)
+        , m_progress(progress)
+        , m_cancel(cancel)
+    {
+        if (store.readOnly())
+            throw Error(Error::Kind::ReadOnly, store.path() + ": the database is read-only; cannot import");
+        report.batchId = newUuid();
+        m_context = options.context;
+        m_context.batchId = report.batchId;
+        // A bigger page cache for the duration of the import keeps index inserts in memory.
+        m_connection.exec("PRAGMA cache_size=-262144");
+    }
+
+    ~Session()
+    {
+        try {
+            m_connection.exec("PRAGMA cache_size=-65536");
+        } catch (...) {
+            // Only a cache size: the connection keeps working either way.
+        }
+    }
+
+    bool cancelled()
+    {
+        if (m_cancel && *m_cancel)
+            report.cancelled = true;
+        return report.cancelled;
+    }
+
+    void refuse(std::int64_t line, const std::string& message)
+    {
+        ++report.refused;
+        if (report.issues.size() < m_options.maxIssues)
+            report.issues.push_back({line, message});
+    }
+
+    void accept(MemoryRecord&& record)
+    {
+        if (!m_tx)
+            m_tx.emplace(m_connection);
+        // The same record again: by id when it has one, else by text and scope.
+        const bool duplicate = record.id.empty() ? m_table.findSame(record).has_value()
+                                                 : m_table.rowIdOf(record.id).has_value();
+        if (duplicate) {
+            ++report.duplicates;
+            return;
+        }
+        const Micros now = nowMicros();
+        if (record.id.empty())
+            record.id = newUuid();
+        if (record.hash.empty())
+            record.hash = md5Hex(record.memory);
+        if (record.createdAt == 0)
+            record.createdAt = now;
+        if (record.updatedAt == 0)
+            record.updatedAt = record.createdAt;
+        record.rowId = m_table.insert(record);
+        m_history.append(record.id, HistoryEvent::Add, nullptr, nullptr, m_context, now);
+        ++m_pending;
+        if (!m_options.strict && m_pending >= m_options.batchSize)
+            commit();
+    }
+
+    ImportReport finish()
+    {
+        if (m_options.strict && (report.refused > 0 || report.cancelled)) {
+            m_tx.reset(); // rolls back
+            m_pending = 0;
+            report.rolledBack = true;
+        }
+        commit();
+        return report;
+    }
+
+    ImportReport report;
+
+private:
+    void commit()
+    {
+        if (m_tx) {
+            m_tx->commit();
+            m_tx.reset();
+        }
+        report.added += m_pending;
+        m_pending = 0;
+        if (m_progress)
+            m_progress(report);
+    }
+
+    Connection& m_connection;
+    RecordTable m_table;
+    HistoryLog m_history;
+    const ImportOptions& m_options;
+    const Progress& m_progress;
+    const std::atomic_bool* m_cancel;
+    ChangeContext m_context;
+    std::optional<Transaction> m_tx;
+    std::int64_t m_pending = 0;
+};
+
+RecordImporter::RecordImporter(MemoryStore& store)
+    : m_store(store)
+{
+}
+
+ImportReport RecordImporter::run(std::istream& input, const ImportOptions& options, const Progress& progress,
+                                 const std::atomic_bool* cancel)
+{
+    Session session(m_store, options, progress, cancel);
+    RecordStreamReader reader(
+        input,
+        [&](nlohmann::json&& value, std::int64_t line) {
+            if (session.cancelled())
+                return false;
+            MemoryRecord record;
+            try {
+                record = RecordJson::fromJson(value);
+            } catch (const Error& e) {
+                session.refuse(line, e.what());
+                return true;
+            }
+            session.accept(std::move(record));
+            return true;
+        },
+        [&](std::int64_t line, const std::string& message) { session.refuse(line, message); });
+    reader.run();
+    session.report.bytesRead = reader.bytesRead();
+    return session.finish();
+}
+
+ImportReport RecordImporter::runFile(const std::string& path, const ImportOptions& options, const Progress& progress,
+                                     const std::atomic_bool* cancel)
+{
+    if (path == "-")
+        return run(std::cin, options, progress, cancel);
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        throw Error(Error::Kind::Io, path + ": cannot open the file to import");
+    return run(file, options, progress, cancel);
+}
+
+ImportReport RecordImporter::runRecords(const std::function<void(const RecordSink&)>& produce,
+                                        const ImportOptions& options, const Progress& progress,
+                                        const std::atomic_bool* cancel)
+{
+    Session session(m_store, options, progress, cancel);
+    std::int64_t index = 0;
+    produce([&](MemoryRecord&& record) {
+        ++index;
+        if (session.cancelled())
+            return false;
+        try {
+            RecordJson::validateMetadata(record.metadata);
+        } catch (const Error& e) {
+            session.refuse(index, e.what());
+            return true;
+        }
+        session.accept(std::move(record));
+        return true;
+    });
+    return session.finish();
+}
+
+} // namespace memscope

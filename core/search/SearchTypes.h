@@ -1,0 +1,69 @@
+#pragma once
+
+#include "model/MemoryRecord.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace memscope {
+
+struct SearchOptions {
+    enum class Mode { Hybrid, Semantic, Keyword };
+    enum class Fusion { Relative, ReciprocalRank };
+    Mode mode = Mode::Hybrid;
+    Fusion fusion = Fusion::Relative;
+    // Relative fusion: relevance = semanticWeight × cosine + (1 − semanticWeight) × bm25 / max bm25.
+    double semanticWeight = 0.5;
+    // Recency decay: 0 = off; else a record `halfLife` days old has its recency part at 0.5, and
+    // score = (1 − recencyWeight) × relevance + recencyWeight × recency.
+    double recencyHalfLifeDays = 0;
+    double recencyWeight = 0.2;
+    double minScore = 0;
+    // Candidates taken from each side before fusion (0: chosen from the limit).
+    int candidateDepth = 0;
+    // Planner: filters matching at most this many records have their vectors scored exactly.
+    std::int64_t exactLimit = 20000;
+    // Full text: the most documents a ranked keyword query may touch before common terms are dropped.
+    std::int64_t keywordPostingBudget = 20000;
+};
+
+struct SearchRequest {
+    std::string query;
+    nlohmann::json filter = nlohmann::json::object(); // Mem0 filter; state defaults to active
+    std::vector<std::string> userIds;                 // scopes combined: e.g. {"global", "alice"}
+    int limit = 10;
+    SearchOptions options;
+};
+
+struct ScoreParts {
+    double semantic = 0; // cosine similarity, 0..1
+    double keyword = 0;  // bm25 relative to the best keyword match of this query, 0..1
+    double recency = 0;  // 0..1, 1 = now (0 when recency is off)
+    double bm25 = 0;     // the raw bm25 score
+    int semanticRank = 0; // 1-based rank on each side, 0 = not a candidate there
+    int keywordRank = 0;
+
+    nlohmann::json toJson() const;
+};
+
+struct SearchHit {
+    MemoryRecord record;
+    double score = 0;
+    ScoreParts parts;
+};
+
+struct SearchResponse {
+    std::vector<SearchHit> hits;
+    // How the planner ran the query: "exact" (scored every filtered vector), "ann" (HNSW with over-fetch and
+    // post-filter), "keyword" (no vectors available), "recent" (empty query).
+    std::string plan;
+    std::int64_t filteredCount = -1; // records matching the filter when counted (-1 when not counted)
+    bool vectorsComplete = true;     // false while records of this store still lack vectors
+    bool keywordCapped = false;      // very common terms were left out of the ranked full-text query
+    std::vector<std::string> warnings;
+    double elapsedMs = 0;
+};
+
+} // namespace memscope

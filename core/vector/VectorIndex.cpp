@@ -1,0 +1,445 @@
+#include "vector/VectorIndex.h"
+
+#include "util/Error.h"
+
+#include <hnswlib/hnswlib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <thread>
+#include <unistd.h>
+
+namespace memscope {
+
+namespace {
+
+// Element layout in the index: [float scale][int8 × dim]; value_i ≈ scale × q_i.
+struct SpaceParam {
+    std::size_t dim;
+};
+
+__attribute__((target_clones("avx2", "default"))) std::int32_t dotInt8(const std::int8_t* a, const std::int8_t* b,
+                                                                        std::size_t n)
+{
+    std::int32_t sum = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        sum += static_cast<std::int16_t>(a[i]) * static_cast<std::int16_t>(b[i]);
+    return sum;
+}
+
+__attribute__((target_clones("avx2", "default"))) float dotFloatInt8(const float* a, const std::int8_t* b,
+                                                                      std::size_t n)
+{
+    float sum = 0.f;
+    for (std::size_t i = 0; i < n; ++i)
+        sum += a[i] * static_cast<float>(b[i]);
+    return sum;
+}
+
+float quantizedDistance(const void* a, const void* b, const void* param)
+{
+    const auto dim = static_cast<const SpaceParam*>(param)->dim;
+    float sa, sb;
+    std::memcpy(&sa, a, sizeof sa);
+    std::memcpy(&sb, b, sizeof sb);
+    const auto* qa = static_cast<const std::int8_t*>(a) + sizeof(float);
+    const auto* qb = static_cast<const std::int8_t*>(b) + sizeof(float);
+    return 1.0f - sa * sb * static_cast<float>(dotInt8(qa, qb, dim));
+}
+
+float similarityToElement(const std::vector<float>& query, const char* element, std::size_t dim)
+{
+    float scale;
+    std::memcpy(&scale, element, sizeof scale);
+    return scale * dotFloatInt8(query.data(), reinterpret_cast<const std::int8_t*>(element) + sizeof(float), dim);
+}
+
+std::vector<float> normalized(const std::vector<float>& v)
+{
+    double norm = 0;
+    for (float x : v)
+        norm += static_cast<double>(x) * x;
+    std::vector<float> out(v);
+    if (norm > 0) {
+        const auto inv = static_cast<float>(1.0 / std::sqrt(norm));
+        for (float& x : out)
+            x *= inv;
+    }
+    return out;
+}
+
+constexpr char kMagic[8] = {'M', 'S', 'H', 'N', 'S', 'W', '0', '1'};
+constexpr char kTrailer[8] = {'M', 'S', 'E', 'N', 'D', '0', '0', '1'};
+
+} // namespace
+
+class QuantizedSpace : public hnswlib::SpaceInterface<float> {
+public:
+    explicit QuantizedSpace(std::size_t dim)
+        : m_param{dim}
+    {
+    }
+    std::size_t get_data_size() override { return sizeof(float) + m_param.dim; }
+    hnswlib::DISTFUNC<float> get_dist_func() override { return quantizedDistance; }
+    void* get_dist_func_param() override { return &m_param; }
+
+private:
+    SpaceParam m_param;
+};
+
+struct VectorIndex::Impl {
+    QuantizedSpace space;
+    std::unique_ptr<hnswlib::HierarchicalNSW<float>> hnsw;
+
+    Impl(std::size_t dim, std::size_t capacity, const Params& p)
+        : space(dim)
+        , hnsw(std::make_unique<hnswlib::HierarchicalNSW<float>>(&space, std::max<std::size_t>(capacity, 16),
+                                                                 static_cast<std::size_t>(p.M),
+                                                                 static_cast<std::size_t>(p.efConstruction)))
+    {
+        hnsw->setEf(static_cast<std::size_t>(p.efSearch));
+    }
+};
+
+VectorIndex::VectorIndex(int dimension, Params params, std::size_t capacity)
+    : m_dimension(dimension)
+    , m_params(params)
+    , m_impl(std::make_unique<Impl>(static_cast<std::size_t>(dimension), capacity, params))
+{
+}
+
+VectorIndex::~VectorIndex() = default;
+
+std::size_t VectorIndex::size() const
+{
+    std::shared_lock lock(m_mutex);
+    return m_impl->hnsw->cur_element_count - m_impl->hnsw->num_deleted_;
+}
+
+std::vector<std::int8_t> VectorIndex::quantize(const float* v, float& scale) const
+{
+    const auto dim = static_cast<std::size_t>(m_dimension);
+    double norm = 0;
+    for (std::size_t i = 0; i < dim; ++i)
+        norm += static_cast<double>(v[i]) * v[i];
+    const double inv = norm > 0 ? 1.0 / std::sqrt(norm) : 0.0;
+    float maxAbs = 0;
+    for (std::size_t i = 0; i < dim; ++i)
+        maxAbs = std::max(maxAbs, static_cast<float>(std::fabs(v[i] * inv)));
+    scale = maxAbs > 0 ? maxAbs / 127.0f : 0.0f;
+    std::vector<std::int8_t> out(sizeof(float) + dim);
+    std::memcpy(out.data(), &scale, sizeof scale);
+    for (std::size_t i = 0; i < dim; ++i)
+        out[sizeof(float) + i] =
+            static_cast<std::int8_t>(scale > 0 ? std::lround(v[i] * inv / scale) : 0);
+    return out;
+}
+
+void VectorIndex::add(const std::vector<std::pair<std::int64_t, std::vector<float>>>& items, int threads)
+{
+    if (items.empty())
+        return;
+    std::vector<std::vector<std::int8_t>> data(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (static_cast<int>(items[i].second.size()) != m_dimension)
+            throw Error(Error::Kind::InvalidArgument,
+                        "vector of record rowid " + std::to_string(items[i].first) + " has " +
+                            std::to_string(items[i].second.size()) + " dimensions, the index " +
+                            std::to_string(m_dimension));
+        float scale;
+        data[i] = quantize(items[i].second.data(), scale);
+    }
+    std::unique_lock lock(m_mutex);
+    auto& h = *m_impl->hnsw;
+    const std::size_t needed = h.cur_element_count + items.size();
+    if (needed > h.max_elements_)
+        h.resizeIndex(std::max(needed, h.max_elements_ * 2));
+    auto insert = [&](std::size_t i) {
+        const auto label = static_cast<hnswlib::labeltype>(items[i].first);
+        // A replaced vector that had been removed must become visible again.
+        if (auto it = h.label_lookup_.find(label); it != h.label_lookup_.end() && h.isMarkedDeleted(it->second))
+            h.unmarkDelete(label);
+        h.addPoint(data[i].data(), label);
+    };
+    const int workers = std::max(1, std::min<int>(threads, static_cast<int>(items.size() / 64)));
+    if (workers <= 1) {
+        for (std::size_t i = 0; i < items.size(); ++i)
+            insert(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    std::vector<std::thread> pool;
+    for (int w = 0; w < workers; ++w)
+        pool.emplace_back([&] {
+            try {
+                for (std::size_t i = next++; i < items.size(); i = next++)
+                    insert(i);
+            } catch (...) {
+                std::lock_guard g(failureMutex);
+                failure = std::current_exception();
+            }
+        });
+    for (auto& t : pool)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
+void VectorIndex::remove(std::int64_t rowId)
+{
+    std::unique_lock lock(m_mutex);
+    auto& h = *m_impl->hnsw;
+    auto it = h.label_lookup_.find(static_cast<hnswlib::labeltype>(rowId));
+    if (it != h.label_lookup_.end() && !h.isMarkedDeleted(it->second))
+        h.markDelete(static_cast<hnswlib::labeltype>(rowId));
+}
+
+bool VectorIndex::contains(std::int64_t rowId) const
+{
+    std::shared_lock lock(m_mutex);
+    const auto& h = *m_impl->hnsw;
+    auto it = h.label_lookup_.find(static_cast<hnswlib::labeltype>(rowId));
+    return it != h.label_lookup_.end() && !h.isMarkedDeleted(it->second);
+}
+
+std::vector<VectorIndex::Hit> VectorIndex::search(const std::vector<float>& query, std::size_t k) const
+{
+    std::vector<Hit> hits;
+    if (static_cast<int>(query.size()) != m_dimension || k == 0)
+        return hits;
+    const auto q = normalized(query);
+    float scale;
+    const auto data = quantize(q.data(), scale);
+    std::shared_lock lock(m_mutex);
+    const auto& h = *m_impl->hnsw;
+    if (h.cur_element_count == 0)
+        return hits;
+    auto result = h.searchKnn(data.data(), k);
+    hits.reserve(result.size());
+    const auto dim = static_cast<std::size_t>(m_dimension);
+    while (!result.empty()) {
+        const auto label = result.top().second;
+        result.pop();
+        const auto internal = h.label_lookup_.at(label);
+        hits.emplace_back(static_cast<std::int64_t>(label), similarityToElement(q, h.getDataByInternalId(internal), dim));
+    }
+    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.second > b.second; });
+    return hits;
+}
+
+namespace {
+
+void keepBest(std::vector<VectorIndex::Hit>& hits, std::size_t k)
+{
+    auto better = [](const VectorIndex::Hit& a, const VectorIndex::Hit& b) { return a.second > b.second; };
+    if (hits.size() > k) {
+        std::nth_element(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(k), hits.end(), better);
+        hits.resize(k);
+    }
+    std::sort(hits.begin(), hits.end(), better);
+}
+
+} // namespace
+
+std::vector<VectorIndex::Hit> VectorIndex::scoreExact(const std::vector<float>& query,
+                                                      const std::vector<std::int64_t>& rowIds, std::size_t k) const
+{
+    std::vector<Hit> hits;
+    if (static_cast<int>(query.size()) != m_dimension)
+        return hits;
+    const auto q = normalized(query);
+    const auto dim = static_cast<std::size_t>(m_dimension);
+    std::shared_lock lock(m_mutex);
+    const auto& h = *m_impl->hnsw;
+    hits.reserve(rowIds.size());
+    for (auto rid : rowIds) {
+        auto it = h.label_lookup_.find(static_cast<hnswlib::labeltype>(rid));
+        if (it == h.label_lookup_.end() || h.isMarkedDeleted(it->second))
+            continue;
+        hits.emplace_back(rid, similarityToElement(q, h.getDataByInternalId(it->second), dim));
+    }
+    keepBest(hits, k);
+    return hits;
+}
+
+std::vector<VectorIndex::Hit> VectorIndex::bruteForce(const std::vector<float>& query, std::size_t k) const
+{
+    std::vector<Hit> hits;
+    if (static_cast<int>(query.size()) != m_dimension)
+        return hits;
+    const auto q = normalized(query);
+    const auto dim = static_cast<std::size_t>(m_dimension);
+    std::shared_lock lock(m_mutex);
+    const auto& h = *m_impl->hnsw;
+    hits.reserve(h.cur_element_count);
+    for (hnswlib::tableint i = 0; i < h.cur_element_count; ++i) {
+        if (h.isMarkedDeleted(i))
+            continue;
+        hits.emplace_back(static_cast<std::int64_t>(h.getExternalLabel(i)),
+                          similarityToElement(q, h.getDataByInternalId(i), dim));
+    }
+    keepBest(hits, k);
+    return hits;
+}
+
+// File layout: magic, tag, dimension, sequence, the hnswlib header fields, the level-0 block in one piece,
+// then (internal id, bytes) for the few elements with upper levels, then a trailer. Loading reads the big
+// block with one read() instead of hnswlib's per-element loop, which is what makes a 1M index ready in
+// about a second instead of ~13.
+void VectorIndex::save(const std::string& path, const std::string& tag, std::int64_t sequence) const
+{
+    std::shared_lock lock(m_mutex);
+    const auto& h = *m_impl->hnsw;
+    const std::string tmp = path + ".tmp" + std::to_string(::getpid());
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out)
+            throw Error(Error::Kind::Io, tmp + ": cannot write the vector index cache");
+        auto pod = [&out](const auto& v) { out.write(reinterpret_cast<const char*>(&v), sizeof v); };
+        out.write(kMagic, sizeof kMagic);
+        const std::uint32_t tagLen = static_cast<std::uint32_t>(tag.size());
+        pod(tagLen);
+        out.write(tag.data(), tagLen);
+        const std::int32_t dim = m_dimension;
+        pod(dim);
+        pod(sequence);
+        const std::uint64_t count = h.cur_element_count;
+        pod(count);
+        pod(h.size_data_per_element_);
+        pod(h.maxlevel_);
+        pod(h.enterpoint_node_);
+        pod(h.maxM_);
+        pod(h.maxM0_);
+        pod(h.M_);
+        pod(h.mult_);
+        pod(h.ef_construction_);
+        out.write(h.data_level0_memory_, static_cast<std::streamsize>(count * h.size_data_per_element_));
+        std::uint64_t upper = 0;
+        for (std::size_t i = 0; i < count; ++i)
+            upper += h.element_levels_[i] > 0;
+        pod(upper);
+        for (std::size_t i = 0; i < count; ++i) {
+            if (h.element_levels_[i] <= 0)
+                continue;
+            const std::uint32_t id = static_cast<std::uint32_t>(i);
+            const std::int32_t level = h.element_levels_[i];
+            pod(id);
+            pod(level);
+            out.write(h.linkLists_[i], static_cast<std::streamsize>(h.size_links_per_element_ * level));
+        }
+        out.write(kTrailer, sizeof kTrailer);
+        out.flush();
+        if (!out) {
+            std::remove(tmp.c_str());
+            throw Error(Error::Kind::Io, tmp + ": writing the vector index cache failed (disk full?)");
+        }
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        throw Error(Error::Kind::Io, path + ": cannot replace the vector index cache");
+    }
+}
+
+std::optional<VectorIndex::Loaded> VectorIndex::load(const std::string& path, const std::string& tag,
+                                                     int dimension, Params params)
+{
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f)
+        return std::nullopt;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> guard(f, std::fclose);
+    auto read = [f](void* p, std::size_t n) { return std::fread(p, 1, n, f) == n; };
+    auto pod = [&read](auto& v) { return read(&v, sizeof v); };
+
+    char magic[8];
+    std::uint32_t tagLen = 0;
+    if (!read(magic, 8) || std::memcmp(magic, kMagic, 8) != 0 || !pod(tagLen) || tagLen > 4096)
+        return std::nullopt;
+    std::string fileTag(tagLen, '\0');
+    std::int32_t dim = 0;
+    std::int64_t sequence = 0;
+    std::uint64_t count = 0;
+    if (!read(fileTag.data(), tagLen) || fileTag != tag || !pod(dim) || dim != dimension || !pod(sequence) ||
+        !pod(count))
+        return std::nullopt;
+
+    Loaded loaded;
+    loaded.sequence = sequence;
+    loaded.index = std::make_unique<VectorIndex>(dimension, params, std::max<std::size_t>(count + count / 8, 1024));
+    auto& h = *loaded.index->m_impl->hnsw;
+    std::size_t sizePerElement = 0, maxM = 0, maxM0 = 0, M = 0, efc = 0;
+    int maxLevel = 0;
+    hnswlib::tableint enter = 0;
+    double mult = 0;
+    if (!pod(sizePerElement) || sizePerElement != h.size_data_per_element_ || !pod(maxLevel) || !pod(enter) ||
+        !pod(maxM) || !pod(maxM0) || !pod(M) || !pod(mult) || !pod(efc) || maxM != h.maxM_ || maxM0 != h.maxM0_)
+        return std::nullopt;
+    if (count > 0 && enter >= count)
+        return std::nullopt;
+    if (!read(h.data_level0_memory_, count * sizePerElement))
+        return std::nullopt;
+    // A damaged cache must not crash a search: every neighbour id has to point inside the index.
+    auto linksValid = [count](const hnswlib::linklistsizeint* list, std::size_t maxLinks) {
+        const std::size_t n = *reinterpret_cast<const unsigned short*>(list);
+        if (n > maxLinks)
+            return false;
+        const auto* ids = reinterpret_cast<const hnswlib::tableint*>(list + 1);
+        for (std::size_t j = 0; j < n; ++j)
+            if (ids[j] >= count)
+                return false;
+        return true;
+    };
+    for (hnswlib::tableint i = 0; i < count; ++i)
+        if (!linksValid(h.get_linklist0(i), h.maxM0_))
+            return std::nullopt;
+    std::uint64_t upper = 0;
+    if (!pod(upper) || upper > count)
+        return std::nullopt;
+    for (std::size_t i = 0; i < count; ++i) {
+        h.element_levels_[i] = 0;
+        h.linkLists_[i] = nullptr;
+    }
+    // On any failure below, the partly filled link lists are released by ~HierarchicalNSW, which frees
+    // linkLists_[i] for i < cur_element_count whose level is > 0.
+    h.cur_element_count = count;
+    for (std::uint64_t u = 0; u < upper; ++u) {
+        std::uint32_t id = 0;
+        std::int32_t level = 0;
+        if (!pod(id) || !pod(level) || id >= count || level <= 0 || level > 64 || h.element_levels_[id] != 0)
+            return std::nullopt;
+        const std::size_t bytes = h.size_links_per_element_ * static_cast<std::size_t>(level);
+        h.linkLists_[id] = static_cast<char*>(std::malloc(bytes));
+        if (!h.linkLists_[id])
+            return std::nullopt;
+        h.element_levels_[id] = level;
+        if (!read(h.linkLists_[id], bytes))
+            return std::nullopt;
+        for (int l = 1; l <= level; ++l)
+            if (!linksValid(h.get_linklist(id, l), h.maxM_))
+                return std::nullopt;
+    }
+    char trailer[8];
+    if (!read(trailer, 8) || std::memcmp(trailer, kTrailer, 8) != 0)
+        return std::nullopt;
+    h.maxlevel_ = maxLevel;
+    h.enterpoint_node_ = count > 0 ? enter : static_cast<hnswlib::tableint>(-1);
+    h.mult_ = mult;
+    h.label_lookup_.reserve(count);
+    std::size_t deleted = 0;
+    for (hnswlib::tableint i = 0; i < count; ++i) {
+        h.label_lookup_[h.getExternalLabel(i)] = i;
+        deleted += h.isMarkedDeleted(i);
+    }
+    h.num_deleted_ = deleted;
+    (void)M;
+    (void)efc;
+    return loaded;
+}
+
+} // namespace memscope

@@ -1,0 +1,335 @@
+#include "TestStore.h"
+
+#include <demo/DemoGenerator.h>
+#include <search/OutcomeRetriever.h>
+#include <search/SearchTypes.h>
+#include <storage/Connection.h>
+#include <util/Error.h>
+
+#include <QFileInfo>
+#include <QTest>
+
+using namespace memscope;
+using namespace memscope::test;
+using nlohmann::json;
+
+namespace {
+
+const char* const kLessons[][4] = {
+    // text, outcome, task_type, tool
+    {"Postgres connection timed out after the driver upgrade; pinning the driver version fixed it", "failure",
+     "sql_query_debug", "pg_connector"},
+    {"Adding an index on orders(customer_id) removed the full table scan and the report query ran in 40 ms",
+     "success", "sql_query_debug", "sql_runner"},
+    {"Rewrote the correlated subquery as a join; EXPLAIN showed a hash join and the query finished", "success",
+     "sql_query_debug", "sql_runner"},
+    {"The email draft was too long; customers prefer three short paragraphs with a clear call to action", "partial",
+     "email_drafting", "email_toolkit"},
+    {"Sending with attachments over 10 MB failed with a 413 from the mail API", "failure", "email_drafting",
+     "email_toolkit"},
+    {"Triage: tickets mentioning refund go to billing, not to technical support", "success", "support_triage",
+     "ticket_router"},
+    {"Weekly revenue report: aggregate by ISO week, not by calendar month, or the chart misleads", "success",
+     "report_generation", "chart_builder"},
+    {"The CSV export had duplicated header rows after a retry; deduplicate before loading", "failure",
+     "data_cleaning", "csv_loader"},
+};
+
+void addLessons(MemoryStore& store, const std::string& user = "global")
+{
+    for (const auto& l : kLessons)
+        store.add(TestStore::outcome(l[0], l[1], l[2], l[3], user));
+}
+
+SearchResponse run(MemoryStore& store, const std::string& query, json filter = json::object(), int limit = 5,
+                   SearchOptions options = {})
+{
+    SearchRequest request;
+    request.query = query;
+    request.filter = std::move(filter);
+    request.limit = limit;
+    request.options = options;
+    return store.search(request);
+}
+
+} // namespace
+
+class TestSearch : public QObject {
+    Q_OBJECT
+private slots:
+    void hybridRanksTheRelevantLessonFirst_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("expectedStart");
+        QTest::addRow("exact words") << "index on orders customer_id" << "Adding an index";
+        QTest::addRow("other wording") << "postgres connections timing out" << "Postgres connection";
+        QTest::addRow("email attachments") << "attachment too large for mail" << "Sending with attachments";
+        QTest::addRow("refund routing") << "where do refund tickets go" << "Triage: tickets";
+    }
+    void hybridRanksTheRelevantLessonFirst()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, expectedStart);
+        TestStore t;
+        addLessons(t.store());
+        const auto r = run(t.store(), query.toStdString());
+        QVERIFY(!r.hits.empty());
+        QVERIFY2(QString::fromStdString(r.hits[0].record.memory).startsWith(expectedStart),
+                 r.hits[0].record.memory.c_str());
+        QVERIFY(r.hits[0].score > 0 && r.hits[0].score <= 1.0);
+        QVERIFY(r.hits[0].parts.semantic > 0);
+        for (std::size_t i = 1; i < r.hits.size(); ++i)
+            QVERIFY(r.hits[i - 1].score >= r.hits[i].score);
+    }
+
+    void modesUseTheirSideOnly()
+    {
+        TestStore t;
+        addLessons(t.store());
+        SearchOptions keyword;
+        keyword.mode = SearchOptions::Mode::Keyword;
+        const auto k = run(t.store(), "subquery", json::object(), 5, keyword);
+        QCOMPARE(k.hits.size(), std::size_t(1));
+        QCOMPARE(k.hits[0].parts.semanticRank, 0);
+        QCOMPARE(k.hits[0].parts.keyword, 1.0);
+        SearchOptions semantic;
+        semantic.mode = SearchOptions::Mode::Semantic;
+        const auto s = run(t.store(), "subquery", json::object(), 5, semantic);
+        QCOMPARE(s.hits.size(), std::size_t(5));
+        QCOMPARE(s.hits[0].parts.keywordRank, 0);
+    }
+
+    void filtersAndScopes()
+    {
+        TestStore t;
+        addLessons(t.store(), "global");
+        addLessons(t.store(), "alice");
+        addLessons(t.store(), "bob");
+        SearchRequest request;
+        request.query = "query";
+        request.filter = json{{"task_type", "sql_query_debug"}, {"outcome_type", "success"}};
+        request.userIds = {"global", "alice"};
+        request.limit = 50;
+        const auto r = t->search(request);
+        QCOMPARE(r.hits.size(), std::size_t(4)); // two successes, two scopes
+        for (const auto& h : r.hits) {
+            QCOMPARE(h.record.metaString("task_type"), std::string("sql_query_debug"));
+            QCOMPARE(h.record.metaString("outcome_type"), std::string("success"));
+            QVERIFY(h.record.userId == "global" || h.record.userId == "alice");
+        }
+        QCOMPARE(r.plan, std::string("exact"));
+        QCOMPARE(r.filteredCount, 4);
+    }
+
+    void archivedRecordsAreNotRetrievedByDefault()
+    {
+        TestStore t;
+        addLessons(t.store());
+        const auto first = run(t.store(), "driver upgrade postgres").hits.at(0).record;
+        t->setState({first.id}, RecordState::Archived);
+        for (const auto& h : run(t.store(), "driver upgrade postgres", json::object(), 10).hits)
+            QVERIFY(h.record.id != first.id);
+        const auto archived = run(t.store(), "driver upgrade postgres", json{{"state", "archived"}});
+        QCOMPARE(archived.hits.size(), std::size_t(1));
+        QCOMPARE(archived.hits[0].record.id, first.id);
+    }
+
+    void invalidFilterIsRefused()
+    {
+        TestStore t;
+        addLessons(t.store());
+        try {
+            run(t.store(), "x", json{{"task_type", {{"equals", "a"}}}});
+            QFAIL("accepted a bad operator");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), Error::Kind::InvalidArgument);
+            QVERIFY(QString(e.what()).contains("equals"));
+        }
+    }
+
+    void emptyQueryListsRecentFirst()
+    {
+        TestStore t;
+        for (int i = 0; i < 5; ++i) {
+            auto r = TestStore::outcome("lesson " + std::to_string(i), "success", "x");
+            r.createdAt = 1700000000000000LL + i * 1000000LL;
+            t->add(r);
+        }
+        const auto r = run(t.store(), "  ", json::object(), 3);
+        QCOMPARE(r.plan, std::string("recent"));
+        QCOMPARE(r.hits.size(), std::size_t(3));
+        QCOMPARE(r.hits[0].record.memory, std::string("lesson 4"));
+    }
+
+    void recencyDecayPrefersNewerLessons()
+    {
+        TestStore t;
+        auto old = TestStore::outcome("retry the flaky upload twice before failing", "success", "x");
+        old.createdAt = nowMicros() - 200LL * 86400 * 1000000;
+        auto recent = TestStore::outcome("retry the flaky upload twice before failing!", "success", "x");
+        recent.createdAt = nowMicros() - 86400LL * 1000000;
+        const auto oldId = t->add(old).id;
+        const auto newId = t->add(recent).id;
+        SearchOptions options;
+        options.recencyHalfLifeDays = 30;
+        options.recencyWeight = 0.5;
+        const auto r = run(t.store(), "retry flaky upload", json::object(), 2, options);
+        QCOMPARE(r.hits.size(), std::size_t(2));
+        QCOMPARE(r.hits[0].record.id, newId);
+        QVERIFY(r.hits[0].parts.recency > 0.9);
+        QVERIFY(r.hits[1].parts.recency < 0.02);
+        Q_UNUSED(oldId);
+    }
+
+    void minScoreDropsWeakHits()
+    {
+        TestStore t;
+        addLessons(t.store());
+        SearchOptions options;
+        options.minScore = 0.99;
+        const auto r = run(t.store(), "weekly revenue report ISO week", json::object(), 10, options);
+        for (const auto& h : r.hits)
+            QVERIFY(h.score >= 0.99);
+        QVERIFY(r.hits.size() < 8);
+    }
+
+    void plannerAnnAgreesWithExact()
+    {
+        TestStore t;
+        // A realistic history: the filter keeps one task type out of seven.
+        DemoOptions demo;
+        demo.records = 1500;
+        DemoGenerator generator(demo);
+        generator.generate([&](MemoryRecord&& r) {
+            t->add(std::move(r));
+            return true;
+        });
+        const json filter = {{"task_type", "sql_query_debug"}};
+        double overlap = 0;
+        const char* queries[] = {"slow query full table scan", "connection timeout after driver upgrade",
+                                 "missing index on join column", "deadlock while updating rows"};
+        for (const char* q : queries) {
+            SearchOptions exact;
+            exact.mode = SearchOptions::Mode::Semantic;
+            SearchOptions ann = exact;
+            ann.exactLimit = 10; // forces the HNSW path with post-filtering
+            const auto e = run(t.store(), q, filter, 10, exact);
+            const auto a = run(t.store(), q, filter, 10, ann);
+            QCOMPARE(e.plan, std::string("exact"));
+            QCOMPARE(a.plan, std::string("ann"));
+            QCOMPARE(a.hits.size(), std::size_t(10));
+            for (const auto& h : a.hits)
+                QCOMPARE(h.record.metaString("task_type"), std::string("sql_query_debug"));
+            // Equal scores may order either way: a hit counts when ANN found it or one scoring the same.
+            const double tenth = e.hits.back().score;
+            int same = 0;
+            for (const auto& y : a.hits)
+                same += y.score >= tenth - 1e-6;
+            overlap += same / 10.0;
+        }
+        overlap /= 4;
+        qInfo("filtered ANN recall@10 against exact: %.2f", overlap);
+        QVERIFY(overlap >= 0.9);
+    }
+
+    void commonTermsAreCapped()
+    {
+        TestStore t;
+        for (int i = 0; i < 300; ++i)
+            t->add(TestStore::outcome("common words everywhere record " + std::to_string(i), "success", "x"));
+        t->add(TestStore::outcome("common words and a rare zeppelin", "success", "x"));
+        SearchOptions options;
+        options.mode = SearchOptions::Mode::Keyword;
+        options.keywordPostingBudget = 50;
+        const auto r = run(t.store(), "common zeppelin", json::object(), 5, options);
+        QVERIFY(r.keywordCapped);
+        QVERIFY(!r.hits.empty());
+        QVERIFY(QString::fromStdString(r.hits[0].record.memory).contains("zeppelin"));
+        // A query of nothing but common words still answers, from the newest documents.
+        const auto common = run(t.store(), "common words", json::object(), 5, options);
+        QVERIFY(common.keywordCapped);
+        QCOMPARE(common.hits.size(), std::size_t(5));
+    }
+
+    void outcomesForATaskType()
+    {
+        TestStore t;
+        addLessons(t.store(), "global");
+        addLessons(t.store(), "alice");
+        addLessons(t.store(), "bob");
+        OutcomeQuery q;
+        q.taskType = "sql_query_debug";
+        q.userId = "alice";
+        q.maxItems = 10;
+        const auto result = OutcomeRetriever(t.store()).fetch(q);
+        QCOMPARE(result.successes.size(), std::size_t(4));
+        QCOMPARE(result.failures.size(), std::size_t(2));
+        for (const auto& h : result.failures) {
+            QCOMPARE(h.record.metaString("outcome_type"), std::string("failure"));
+            QVERIFY(h.record.userId != "bob");
+        }
+        q.toolName = "pg_connector";
+        QCOMPARE(OutcomeRetriever(t.store()).fetch(q).successes.size(), std::size_t(0));
+        q.toolName.clear();
+        q.since = nowMicros() + 1000000;
+        QCOMPARE(OutcomeRetriever(t.store()).fetch(q).failures.size(), std::size_t(0));
+    }
+
+    void anotherConnectionsVectorsAreCaughtUp()
+    {
+        TestStore t;
+        // A second, independent open of the same file: what another process sees.
+        auto other = MemoryStore::open(t.path(), {});
+        other->semantic().waitLoaded(10000);
+        addLessons(t.store());
+        SearchOptions semantic;
+        semantic.mode = SearchOptions::Mode::Semantic;
+        const auto r = run(*other, "postgres driver connection timeout", json::object(), 3, semantic);
+        QCOMPARE(r.hits.size(), std::size_t(3));
+        QVERIFY(QString::fromStdString(r.hits[0].record.memory).startsWith("Postgres"));
+    }
+
+    void indexCacheIsWrittenAndReused()
+    {
+        TestStore t;
+        addLessons(t.store());
+        const QString cache = QString::fromStdString(t->semantic().cachePath());
+        t.close();
+        QVERIFY(QFileInfo::exists(cache));
+        t.reopen();
+        QVERIFY(t->semantic().waitLoaded(10000));
+        const auto status = t->indexStatus();
+        QCOMPARE(status.indexed, 8);
+        QCOMPARE(status.embedded, 8);
+        // A cache from another database is not used for this one.
+        TestStore other;
+        addLessons(other.store());
+        other.close();
+        QFile::remove(QString::fromStdString(other.path()) + ".vectors");
+        QVERIFY(QFile::copy(cache, QString::fromStdString(other.path()) + ".vectors"));
+        other.reopen();
+        QVERIFY(other->semantic().waitLoaded(10000));
+        const auto r = run(other.store(), "postgres driver", json::object(), 1);
+        QVERIFY(QString::fromStdString(r.hits.at(0).record.memory).startsWith("Postgres"));
+        QCOMPARE(other->indexStatus().indexed, 8);
+    }
+
+    void embedMissingFillsVectorsLater()
+    {
+        TestStore t;
+        addLessons(t.store());
+        // Vectors written by an embedder are kept apart: a store opened with another one starts without any.
+        t->connection().exec("DELETE FROM vectors");
+        t.reopen();
+        QVERIFY(t->semantic().waitLoaded(10000));
+        QCOMPARE(t->indexStatus().embedded, 0);
+        std::int64_t lastDone = 0;
+        QCOMPARE(t->embedMissing([&](std::int64_t done, std::int64_t) { lastDone = done; }), 8);
+        QCOMPARE(lastDone, 8);
+        QCOMPARE(t->indexStatus().embedded, 8);
+        QCOMPARE(t->embedMissing(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSearch)
+#include "tst_search.moc"
