@@ -13,8 +13,8 @@ namespace memscope {
 // - lemma(): irregular inflections to their dictionary form ("went" -> "go", "children" -> "child",
 //   "bought" -> "buy"), which no suffix stripper can find;
 // - concepts(): membership of a word (by its Porter stem) in hand-written groups of words about one
-//   everyday or software-engineering topic ("pet dog cat puppy kitten ...", "timeout timed hang stuck
-//   ...", "database db sql postgres ..."), so "pets" meets "cat" and "postgres" meets "database".
+//   everyday or software-engineering topic ("pet dog cat puppy kitten ...", "error exception failure
+//   crash ...", "database db sql postgres ..."), so "pets" meets "cat" and "postgres" meets "database".
 //
 // The groups are general English written from common knowledge, not taken from any evaluation set; they
 // are deliberately narrow (a group is a topic a person would search by, not a broad category such as

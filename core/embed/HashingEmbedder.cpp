@@ -46,11 +46,10 @@ constexpr std::uint64_t kEmptyKey = 0x2545f4914f6cdd1dULL;
 // 1 + ln(tf) for tf = 1..32, as literals so vectors do not depend on the platform's libm; counts beyond
 // 32 saturate (a word repeated 33 times is not worth more than one repeated 32 times).
 constexpr float kDampedCount[] = {
-    1.000000000f, 1.693147181f, 2.098612289f, 2.386294361f, 2.609437912f, 2.791759469f, 2.945910149f,
-    3.079441542f, 3.197224577f, 3.302585093f, 3.397895273f, 3.484906650f, 3.564949357f, 3.639057330f,
-    3.708050201f, 3.772588722f, 3.833213344f, 3.890371758f, 3.944438979f, 3.995732274f, 4.044522438f,
-    4.091042453f, 4.135494216f, 4.178053830f, 4.218875825f, 4.258096538f, 4.295836866f, 4.332204510f,
-    4.367295830f, 4.401197382f, 4.433987204f, 4.465735903f,
+    1.000000000f, 1.693147181f, 2.098612289f, 2.386294361f, 2.609437912f, 2.791759469f, 2.945910149f, 3.079441542f,
+    3.197224577f, 3.302585093f, 3.397895273f, 3.484906650f, 3.564949357f, 3.639057330f, 3.708050201f, 3.772588722f,
+    3.833213344f, 3.890371758f, 3.944438979f, 3.995732274f, 4.044522438f, 4.091042453f, 4.135494216f, 4.178053830f,
+    4.218875825f, 4.258096538f, 4.295836866f, 4.332204510f, 4.367295830f, 4.401197382f, 4.433987204f, 4.465735903f,
 };
 constexpr std::size_t kMaxCount = sizeof kDampedCount / sizeof kDampedCount[0];
 
@@ -88,13 +87,12 @@ std::string HashingEmbedder::id() const
     const Config& c = m_config;
     const Config d;
     std::string id = "builtin:hash-ngram-v1:" + std::to_string(c.dimension);
-    if (c.wordWeight != d.wordWeight || c.conceptWeight != d.conceptWeight ||
-        c.stopWordWeight != d.stopWordWeight || c.charWeight != d.charWeight) {
+    if (c.wordWeight != d.wordWeight || c.conceptWeight != d.conceptWeight || c.stopWordWeight != d.stopWordWeight ||
+        c.charWeight != d.charWeight) {
         id += ":w" + formatWeight(c.wordWeight) + ":c" + formatWeight(c.conceptWeight) + ":s" +
               formatWeight(c.stopWordWeight);
         if (c.charWeight > 0)
-            id += ":n" + formatWeight(c.charWeight) + "/" + std::to_string(c.charMin) + "-" +
-                  std::to_string(c.charMax);
+            id += ":n" + formatWeight(c.charWeight) + "/" + std::to_string(c.charMin) + "-" + std::to_string(c.charMax);
     }
     return id;
 }
@@ -150,7 +148,7 @@ void HashingEmbedder::embedOne(std::string_view text, std::vector<float>& out)
 
     for (std::size_t i = 0; i < n; ++i) {
         const std::string_view word = m_words[i];
-        const bool stop = TextTokenizer::isStopWord(word);
+        const bool stop = TextTokenizer::isStopWordAt(m_words, i);
         m_stop[i] = stop ? 1 : 0;
         PorterStemmer::stem(lexicon.lemma(word), m_stems[i]);
         const float weight = c.wordWeight * (stop ? c.stopWordWeight : 1.0f);
@@ -174,9 +172,8 @@ void HashingEmbedder::embedOne(std::string_view text, std::vector<float>& out)
 
     // Merge repeated features: the mean weight times a damped count (1 + ln tf). Sorting by weight too
     // fixes the summation order, so the float result is the same with every standard library.
-    std::sort(m_features.begin(), m_features.end(), [](const Feature& a, const Feature& b) {
-        return a.key != b.key ? a.key < b.key : a.weight < b.weight;
-    });
+    std::sort(m_features.begin(), m_features.end(),
+              [](const Feature& a, const Feature& b) { return a.key != b.key ? a.key < b.key : a.weight < b.weight; });
     out.assign(dim, 0.0f);
     for (std::size_t i = 0; i < m_features.size();) {
         std::size_t j = i;

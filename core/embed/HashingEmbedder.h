@@ -42,12 +42,12 @@ namespace memscope {
 class HashingEmbedder : public Embedder {
 public:
     struct Config {
-        int dimension = 256;        // 8..4096; the HNSW index keeps ~dimension bytes per record
-        float wordWeight = 1.0f;    // lemmatised, stemmed words
-        float conceptWeight = 1.0f; // ConceptLexicon topic groups of content words
+        int dimension = 256;         // 8..4096; the HNSW index keeps ~dimension bytes per record
+        float wordWeight = 1.0f;     // lemmatised, stemmed words
+        float conceptWeight = 1.0f;  // ConceptLexicon topic groups of content words
         float stopWordWeight = 0.1f; // multiplies wordWeight for stop words
-        float charWeight = 0.0f;    // character n-grams of content words (0 = off)
-        int charMin = 3;            // n-gram lengths, in characters, boundary marks included
+        float charWeight = 0.0f;     // character n-grams of content words (0 = off)
+        int charMin = 3;             // n-gram lengths, in characters, boundary marks included
         int charMax = 5;
     };
 

@@ -45,12 +45,9 @@ private:
         case 'e':
         case 'i':
         case 'o':
-        case 'u':
-            return false;
-        case 'y':
-            return i == 0 ? true : !cons(i - 1);
-        default:
-            return true;
+        case 'u': return false;
+        case 'y': return i == 0 ? true : !cons(i - 1);
+        default: return true;
         }
     }
 
@@ -279,8 +276,7 @@ private:
                 break;
             }
             break;
-        default:
-            break;
+        default: break;
         }
     }
 
@@ -323,8 +319,7 @@ private:
                 break;
             }
             break;
-        default:
-            break;
+        default: break;
         }
     }
 
@@ -395,8 +390,7 @@ private:
             if (ends("ize"))
                 break;
             return;
-        default:
-            return;
+        default: return;
         }
         if (m() > 1)
             k = j;

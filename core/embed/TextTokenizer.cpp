@@ -12,9 +12,8 @@ namespace memscope {
 namespace {
 
 // Base letters of U+0100..U+017F (Latin Extended-A), both cases: "Ā ā Ă ă Ą ą Ć ..." -> "aaaaaac...".
-constexpr std::string_view kLatinExtendedA =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllllllln"
-    "nnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+constexpr std::string_view kLatinExtendedA = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllllllln"
+                                             "nnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 static_assert(kLatinExtendedA.size() == 0x80);
 
 // Base letters of U+00C0..U+00FF; '*' marks letters kept as they are (æ, ð, þ, ß), '-' the two signs
@@ -129,10 +128,10 @@ CharClass classify(long cp, long& folded)
         folded = cp + 0x50;
         return CharClass::Letter;
     }
-    if ((cp >= 0x2000 && cp <= 0x2BFF) ||   // general punctuation, currency, arrows, math, shapes, dingbats
-        (cp >= 0x2E00 && cp <= 0x2E7F) ||   // supplemental punctuation
-        (cp >= 0x3000 && cp <= 0x303F) ||   // CJK punctuation
-        (cp >= 0xFE30 && cp <= 0xFE6F) ||   // CJK compatibility forms, small forms
+    if ((cp >= 0x2000 && cp <= 0x2BFF) || // general punctuation, currency, arrows, math, shapes, dingbats
+        (cp >= 0x2E00 && cp <= 0x2E7F) || // supplemental punctuation
+        (cp >= 0x3000 && cp <= 0x303F) || // CJK punctuation
+        (cp >= 0xFE30 && cp <= 0xFE6F) || // CJK compatibility forms, small forms
         (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
         (cp >= 0xFF5B && cp <= 0xFF65) ||   // full-width punctuation
         (cp >= 0xFFF0 && cp <= 0xFFFF) ||   // specials (replacement character)
@@ -157,21 +156,26 @@ void capWord(std::string& chars, std::size_t start, std::size_t maxBytes)
 // of degree and time, and the pieces contractions split into ("don't" -> "don", "t"). General English;
 // nothing here comes from any evaluation set.
 constexpr std::array kStopWords = {
-    "a", "about", "above", "after", "again", "against", "ain", "all", "also", "am", "an", "and", "any",
-    "are", "aren", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "cannot", "could", "couldn", "d", "did", "didn", "do", "does", "doesn", "doing",
-    "don", "down", "during", "each", "either", "else", "ever", "every", "few", "for", "from", "further",
-    "had", "hadn", "has", "hasn", "have", "haven", "having", "he", "her", "here", "hers", "herself",
-    "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "isn", "it", "its",
-    "itself", "just", "ll", "m", "may", "me", "might", "mightn", "more", "most", "must", "mustn", "my",
-    "myself", "neither", "no", "nor", "not", "now", "o", "of", "off", "on", "once", "only", "or", "other",
-    "our", "ours", "ourselves", "out", "over", "own", "re", "s", "same", "shall", "shan", "she", "should",
-    "shouldn", "so", "some", "such", "t", "than", "that", "the", "their", "theirs", "them", "themselves",
-    "then", "there", "these", "they", "this", "those", "through", "thus", "to", "too", "under", "until",
-    "up", "upon", "us", "ve", "very", "was", "wasn", "we", "were", "weren", "what", "whatever", "when",
-    "whenever", "where", "whether", "which", "while", "who", "whoever", "whom", "whose", "why", "will",
-    "with", "within", "without", "would", "wouldn", "y", "yet", "you", "your", "yours", "yourself",
-    "yourselves",
+    "a",          "about",   "above",    "after",      "again",   "against",   "ain",      "all",     "also",
+    "am",         "an",      "and",      "any",        "are",     "aren",      "as",       "at",      "be",
+    "because",    "been",    "before",   "being",      "below",   "between",   "both",     "but",     "by",
+    "can",        "cannot",  "could",    "couldn",     "d",       "did",       "didn",     "do",      "does",
+    "doesn",      "doing",   "don",      "down",       "during",  "each",      "either",   "else",    "ever",
+    "every",      "few",     "for",      "from",       "further", "had",       "hadn",     "has",     "hasn",
+    "have",       "haven",   "having",   "he",         "her",     "here",      "hers",     "herself", "him",
+    "himself",    "his",     "how",      "however",    "i",       "if",        "in",       "into",    "is",
+    "isn",        "it",      "its",      "itself",     "just",    "ll",        "m",        "may",     "me",
+    "might",      "mightn",  "more",     "most",       "must",    "mustn",     "my",       "myself",  "neither",
+    "no",         "nor",     "not",      "now",        "o",       "of",        "off",      "on",      "once",
+    "only",       "or",      "other",    "our",        "ours",    "ourselves", "out",      "over",    "own",
+    "re",         "s",       "same",     "shall",      "shan",    "she",       "should",   "shouldn", "so",
+    "some",       "such",    "t",        "than",       "that",    "the",       "their",    "theirs",  "them",
+    "themselves", "then",    "there",    "these",      "they",    "this",      "those",    "through", "thus",
+    "to",         "too",     "under",    "until",      "up",      "upon",      "us",       "ve",      "very",
+    "was",        "wasn",    "we",       "were",       "weren",   "what",      "whatever", "when",    "whenever",
+    "where",      "whether", "which",    "while",      "who",     "whoever",   "whom",     "whose",   "why",
+    "will",       "with",    "within",   "without",    "would",   "wouldn",    "y",        "yet",     "you",
+    "your",       "yours",   "yourself", "yourselves",
 };
 
 const std::unordered_set<std::string_view>& stopWordSet()
@@ -195,8 +199,8 @@ void TextTokenizer::split(std::string_view text, Words& out, std::size_t maxWord
         inWord = false;
         capWord(out.chars, start, maxWordBytes);
         if (out.chars.size() > start)
-            out.spans.push_back({static_cast<std::uint32_t>(start),
-                                 static_cast<std::uint32_t>(out.chars.size() - start)});
+            out.spans.push_back(
+                {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(out.chars.size() - start)});
     };
     std::size_t i = 0;
     while (i < text.size()) {
@@ -248,15 +252,17 @@ std::vector<std::string> TextTokenizer::words(std::string_view text)
     return result;
 }
 
-bool TextTokenizer::isStopWord(std::string_view word)
+bool TextTokenizer::isStopWord(std::string_view word) { return stopWordSet().count(word) != 0; }
+
+bool TextTokenizer::isStopWordAt(const Words& words, std::size_t i)
 {
-    return stopWordSet().count(word) != 0;
+    const std::string_view word = words[i];
+    if (word == "won")
+        return i + 1 < words.size() && words[i + 1] == "t";
+    return isStopWord(word);
 }
 
-std::string TextTokenizer::ftsOrQuery(std::string_view text)
-{
-    return ftsOrQuery(text, FtsQueryOptions{});
-}
+std::string TextTokenizer::ftsOrQuery(std::string_view text) { return ftsOrQuery(text, FtsQueryOptions{}); }
 
 std::string TextTokenizer::ftsOrQuery(std::string_view text, const FtsQueryOptions& options)
 {
@@ -268,7 +274,7 @@ std::string TextTokenizer::ftsOrQuery(std::string_view text, const FtsQueryOptio
             terms.push_back(std::move(term));
     };
     const ConceptLexicon& lexicon = ConceptLexicon::builtin();
-    const auto keep = [&](std::size_t i) { return !options.dropStopWords || !isStopWord(words[i]); };
+    const auto keep = [&](std::size_t i) { return !options.dropStopWords || !isStopWordAt(words, i); };
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (!keep(i))
             continue;

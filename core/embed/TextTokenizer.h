@@ -48,10 +48,13 @@ public:
     // question words and the pieces contractions split into: "s", "t", "ll", "don"...). `word` is
     // lower-case, as split() returns it.
     static bool isStopWord(std::string_view word);
+    // isStopWord() for word i of a split text, which also knows the contraction "won't" -> "won", "t" (so
+    // "won" is a stop word there, and the past of "win" elsewhere).
+    static bool isStopWordAt(const Words& words, std::size_t i);
 
     struct FtsQueryOptions {
         bool dropStopWords = true;   // leave stop words out (all kept when the query has nothing else)
-        bool irregularForms = true;  // "go" adds "went", "gone"; "went" adds "go" (ConceptLexicon)
+        bool irregularForms = true;  // "go" adds "went", "gone", "goes"; "went" adds "go" (ConceptLexicon)
         bool adjacentPhrases = true; // each pair of adjacent content words also as a phrase: "support group"
     };
 
@@ -59,7 +62,7 @@ public:
     // OR, plus (by default) the irregular forms of each word and each pair of adjacent content words as a
     // phrase, which BM25 then scores as one more term (a cheap proximity bonus):
     //   "When did Caroline go to the LGBTQ support group?" ->
-    //   "caroline" OR "go" OR "went" OR "gone" OR "lgbtq" OR "support" OR "group" OR "caroline go" OR
+    //   "caroline" OR "go" OR "went" OR "gone" OR "goes" OR "lgbtq" OR "support" OR "group" OR "caroline go" OR
     //   "lgbtq support" OR "support group"
     // When every word is a stop word they are all kept, so a query with words never yields an empty
     // expression; a query with no word at all (empty, punctuation only) yields "". FTS5 applies its own

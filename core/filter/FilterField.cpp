@@ -10,7 +10,8 @@ namespace memscope {
 
 namespace {
 
-[[noreturn]] void reject(const std::string& key, const std::string& reason) {
+[[noreturn]] void reject(const std::string& key, const std::string& reason)
+{
     throw Error(Error::Kind::InvalidArgument, "filter: key '" + key + "': " + reason);
 }
 
@@ -19,7 +20,8 @@ namespace {
 // and metadata is always written by nlohmann::json, which escapes only '"', '\' and control characters.
 // So '\' is written "\\" either way; a '"' cannot appear in a quoted label, so a name with one is written
 // unquoted as \" (which rules out '.' and '[' in that name).
-std::string pathStep(const std::string& key, const std::string& segment) {
+std::string pathStep(const std::string& key, const std::string& segment)
+{
     if (segment.empty())
         reject(key, "a metadata key must not be empty");
     for (const char c : segment)
@@ -39,7 +41,8 @@ std::string pathStep(const std::string& key, const std::string& segment) {
     return step;
 }
 
-std::vector<std::string> splitDots(const std::string& text) {
+std::vector<std::string> splitDots(const std::string& text)
+{
     std::vector<std::string> parts;
     std::size_t start = 0;
     for (;;) {
@@ -56,9 +59,12 @@ std::vector<std::string> splitDots(const std::string& text) {
 FilterField::FilterField(std::string key, Kind kind, std::string column)
     : m_key(std::move(key))
     , m_kind(kind)
-    , m_column(std::move(column)) {}
+    , m_column(std::move(column))
+{
+}
 
-FilterField FilterField::topLevel(const std::string& key) {
+FilterField FilterField::topLevel(const std::string& key)
+{
     if (key.empty())
         reject(key, "a key must not be empty");
     static const std::pair<std::string_view, Kind> coreFields[] = {
@@ -89,11 +95,10 @@ FilterField FilterField::topLevel(const std::string& key) {
     return metadataPath(key, {key});
 }
 
-FilterField FilterField::metadata(const std::string& key) {
-    return metadataPath(key, {key});
-}
+FilterField FilterField::metadata(const std::string& key) { return metadataPath(key, {key}); }
 
-FilterField FilterField::metadataPath(const std::string& key, const std::vector<std::string>& segments) {
+FilterField FilterField::metadataPath(const std::string& key, const std::vector<std::string>& segments)
+{
     std::string path = "$";
     for (const auto& segment : segments)
         path += pathStep(key, segment);

@@ -1,5 +1,6 @@
 #include "search/FtsQuery.h"
 
+#include "embed/TextTokenizer.h"
 #include "storage/Connection.h"
 #include "util/Error.h"
 
@@ -47,9 +48,42 @@ int collectToken(void* ctx, int flags, const char* token, int tokenBytes, int st
 
 } // namespace
 
+namespace {
+
+// The quoted items of an expression from TextTokenizer::ftsOrQuery: "a" OR "b" OR "c d" -> a, b, c d.
+std::vector<std::string> splitOrQuery(const std::string& expression)
+{
+    std::vector<std::string> items;
+    std::string current;
+    bool inQuote = false;
+    for (std::size_t i = 0; i < expression.size(); ++i) {
+        const char c = expression[i];
+        if (!inQuote) {
+            if (c == '"') {
+                inQuote = true;
+                current.clear();
+            }
+            continue;
+        }
+        if (c == '"') {
+            if (i + 1 < expression.size() && expression[i + 1] == '"') {
+                current += '"';
+                ++i;
+            } else {
+                inQuote = false;
+                items.push_back(current);
+            }
+        } else {
+            current += c;
+        }
+    }
+    return items;
+}
+
+} // namespace
+
 std::vector<FtsTerm> FtsQuery::terms(Connection& connection, const std::string& text)
 {
-    std::vector<FtsTerm> out;
     fts5_api* api = ftsApi(connection.handle());
     if (!api)
         throw Error(Error::Kind::Internal, connection.path() + ": SQLite was built without FTS5");
@@ -62,18 +96,32 @@ std::vector<FtsTerm> FtsQuery::terms(Connection& connection, const std::string& 
     Fts5Tokenizer* instance = nullptr;
     if (tokenizer.xCreate(userData, args, 3, &instance) != SQLITE_OK)
         throw Error(Error::Kind::Internal, connection.path() + ": cannot create the FTS5 tokenizer");
-    TokenizeContext ctx{&text, &out, {}};
-    tokenizer.xTokenize(instance, &ctx, FTS5_TOKENIZE_QUERY, text.data(), static_cast<int>(text.size()),
-                        collectToken);
-    tokenizer.xDelete(instance);
 
-    auto& st = connection.cached("SELECT doc FROM memories_vocab WHERE term = ?1");
-    for (auto& term : out) {
-        st.reset();
-        st.bind(1, term.stem);
-        term.documents = st.step() ? st.int64(0) : 0;
+    // The query items (content words, their irregular forms, adjacent pairs as phrases) come from the
+    // tokenizer the embedder shares; each item's document count is that of its rarest stem.
+    std::vector<FtsTerm> out;
+    auto& vocab = connection.cached("SELECT doc FROM memories_vocab WHERE term = ?1");
+    for (const auto& item : splitOrQuery(TextTokenizer::ftsOrQuery(text))) {
+        std::vector<FtsTerm> stems;
+        TokenizeContext ctx{&item, &stems, {}};
+        tokenizer.xTokenize(instance, &ctx, FTS5_TOKENIZE_QUERY, item.data(), static_cast<int>(item.size()),
+                            collectToken);
+        if (stems.empty())
+            continue;
+        FtsTerm term;
+        term.surface = item;
+        term.documents = -1;
+        for (const auto& stem : stems) {
+            vocab.reset();
+            vocab.bind(1, stem.stem);
+            const std::int64_t df = vocab.step() ? vocab.int64(0) : 0;
+            term.documents = term.documents < 0 ? df : std::min(term.documents, df);
+            term.stem += (term.stem.empty() ? "" : " ") + stem.stem;
+        }
+        out.push_back(std::move(term));
     }
-    st.reset();
+    vocab.reset();
+    tokenizer.xDelete(instance);
     return out;
 }
 

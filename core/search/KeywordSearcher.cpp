@@ -4,10 +4,24 @@
 #include "storage/Connection.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
 namespace memscope {
+
+namespace {
+
+void sortBest(KeywordSearcher::Hits& hits, int limit)
+{
+    std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first > b.first;
+    });
+    if (hits.size() > static_cast<std::size_t>(limit))
+        hits.resize(static_cast<std::size_t>(limit));
+}
+
+} // namespace
 
 KeywordSearcher::KeywordSearcher(Connection& connection, std::int64_t postingBudget)
     : m_connection(connection)
@@ -15,69 +29,67 @@ KeywordSearcher::KeywordSearcher(Connection& connection, std::int64_t postingBud
 {
 }
 
-KeywordSearcher::Result KeywordSearcher::search(const std::string& query, const CompiledFilter& filter, int limit)
+KeywordSearcher::Plan KeywordSearcher::plan(const std::string& query)
 {
-    Result result;
+    Plan p;
     auto terms = FtsQuery::terms(m_connection, query);
     terms.erase(std::remove_if(terms.begin(), terms.end(), [](const FtsTerm& t) { return t.documents == 0; }),
                 terms.end());
     if (terms.empty())
-        return result;
+        return p;
     std::stable_sort(terms.begin(), terms.end(),
                      [](const FtsTerm& a, const FtsTerm& b) { return a.documents < b.documents; });
     std::vector<FtsTerm> kept;
-    std::int64_t postings = 0;
     for (const auto& t : terms) {
-        if (!kept.empty() && postings + t.documents > m_postingBudget) {
-            result.capped = true;
+        if (!kept.empty() && p.postings + t.documents > m_postingBudget) {
+            p.capped = true;
             continue;
         }
         kept.push_back(t);
-        postings += t.documents;
+        p.postings += t.documents;
     }
-    // Even the rarest term is very common: rank only the newest documents (rowids grow with insertion), about
-    // as many as the budget allows if the term is spread evenly.
-    std::int64_t minRowId = 0;
-    if (postings > m_postingBudget) {
-        result.capped = true;
-        auto st = m_connection.prepare("SELECT coalesce(max(rid), 0) FROM memories");
+    if (p.postings > m_postingBudget) {
+        // Even the rarest term is very common: rank only the newest documents (rowids grow with insertion),
+        // about as many as the budget allows if the term is spread evenly.
+        p.capped = true;
+        auto& st = m_connection.cached("SELECT coalesce(max(rid), 0) FROM memories");
         st.step();
         const std::int64_t maxRid = st.int64(0);
-        minRowId = maxRid - static_cast<std::int64_t>(static_cast<double>(maxRid) *
-                                                      static_cast<double>(m_postingBudget) /
-                                                      static_cast<double>(postings));
+        st.reset();
+        p.minRowId = maxRid - static_cast<std::int64_t>(static_cast<double>(maxRid) *
+                                                        static_cast<double>(m_postingBudget) /
+                                                        static_cast<double>(p.postings));
     }
-    result.matchExpression = FtsQuery::matchExpression(kept);
-
-    const std::string sql = "SELECT f.rowid, -bm25(memories_fts) AS s FROM memories_fts f JOIN memories m ON "
-                            "m.rid = f.rowid WHERE memories_fts MATCH ?1 AND f.rowid >= ?2 AND (" +
-                            filter.sql + ") ORDER BY s DESC LIMIT ?";
-    auto st = m_connection.prepare(sql);
-    st.bind(1, result.matchExpression).bind(2, minRowId);
-    // Plain '?' placeholders number on from the highest one before them: the filter's from 3, then the limit.
-    st.bindAll(filter.params, 3);
-    st.bind(3 + static_cast<int>(filter.params.size()), limit);
-    while (st.step())
-        result.hits.emplace_back(st.int64(0), st.real(1));
-    return result;
+    p.match = FtsQuery::matchExpression(kept);
+    return p;
 }
 
-std::unordered_map<std::int64_t, double> KeywordSearcher::scores(const std::string& matchExpression,
-                                                                 const std::vector<std::int64_t>& rowIds)
+KeywordSearcher::Result KeywordSearcher::rank(const std::string& query, int limit,
+                                              const std::vector<std::int64_t>* within)
 {
-    std::unordered_map<std::int64_t, double> out;
-    if (matchExpression.empty() || rowIds.empty())
-        return out;
+    Result result;
+    const Plan p = plan(query);
+    result.matchExpression = p.match;
+    result.capped = p.capped;
+    if (p.match.empty() || (within && within->empty()))
+        return result;
+    // One walk over the (capped) postings computes bm25 for every matching document; the ranking and the
+    // filter happen here rather than in SQL, so fusion can look up any candidate's score afterwards.
+    std::unordered_set<std::int64_t> wanted;
+    if (within)
+        wanted.insert(within->begin(), within->end());
     auto& st = m_connection.cached("SELECT rowid, -bm25(memories_fts) FROM memories_fts WHERE memories_fts MATCH ?1 "
-                                   "AND rowid = ?2");
-    for (auto rid : rowIds) {
-        st.reset();
-        st.bind(1, matchExpression).bind(2, rid);
-        if (st.step())
-            out.emplace(st.int64(0), st.real(1));
+                                   "AND rowid >= ?2");
+    st.bind(1, p.match).bind(2, p.minRowId);
+    while (st.step()) {
+        const auto rid = st.int64(0);
+        if (!within || wanted.count(rid))
+            result.all.emplace(rid, st.real(1));
     }
     st.reset();
-    return out;
+    result.hits.assign(result.all.begin(), result.all.end());
+    sortBest(result.hits, limit);
+    return result;
 }
 
 } // namespace memscope

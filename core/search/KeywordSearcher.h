@@ -1,7 +1,5 @@
 #pragma once
 
-#include "filter/FilterCompiler.h"
-
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -12,25 +10,34 @@ namespace memscope {
 
 class Connection;
 
-// Ranked full-text search (FTS5 bm25) under a compiled filter, with its work capped: terms so common that
-// ranking them would touch more than `postingBudget` documents are left out (their idf is near zero
-// anyway), and when even the rarest term is that common, only the most recent documents are ranked.
+// Ranked full-text search (FTS5 bm25) with its work capped: bm25 costs about a microsecond per matching
+// document, so terms so common that ranking them would touch more than `postingBudget` documents are left
+// out (their idf is near zero anyway), and when even the rarest term is that common only the most recent
+// documents are ranked.
 class KeywordSearcher {
 public:
+    using Hits = std::vector<std::pair<std::int64_t, double>>; // rowid, bm25 (higher is better), best first
     struct Result {
-        std::vector<std::pair<std::int64_t, double>> hits; // rowid, bm25 (higher is better), best first
-        std::string matchExpression;                       // empty when the query has no indexed terms
+        Hits hits;                                   // the best `limit`
+        std::unordered_map<std::int64_t, double> all; // bm25 of every document ranked (fusion looks up here)
+        std::string matchExpression;                 // empty when the query has no indexed terms
         bool capped = false;
     };
 
-    explicit KeywordSearcher(Connection& connection, std::int64_t postingBudget = 20000);
+    explicit KeywordSearcher(Connection& connection, std::int64_t postingBudget = 4000);
 
-    Result search(const std::string& query, const CompiledFilter& filter, int limit);
-    // bm25 of the given rowids for a match expression from search(); rowids that do not match are absent.
-    std::unordered_map<std::int64_t, double> scores(const std::string& matchExpression,
-                                                    const std::vector<std::int64_t>& rowIds);
+    // The best `limit` documents of the whole index, or of `within` (a filter's matches) when given.
+    Result rank(const std::string& query, int limit, const std::vector<std::int64_t>* within = nullptr);
 
 private:
+    struct Plan {
+        std::string match;
+        std::int64_t minRowId = 0;
+        std::int64_t postings = 0;
+        bool capped = false;
+    };
+    Plan plan(const std::string& query);
+
     Connection& m_connection;
     std::int64_t m_postingBudget;
 };

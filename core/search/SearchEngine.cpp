@@ -61,7 +61,7 @@ std::vector<std::int64_t> SearchEngine::filterRowIds(const std::vector<std::int6
     if (rowIds.empty())
         return out;
     const auto compiled = FilterCompiler::compile(filter);
-    auto st = m_connection.prepare("SELECT m.rid FROM json_each(?1) j JOIN memories m ON m.rid = j.value WHERE " +
+    auto st = m_connection.prepare("SELECT m.rid FROM json_each(?1) j CROSS JOIN memories m ON m.rid = j.value WHERE " +
                                    compiled.sql);
     st.bind(1, json(rowIds).dump());
     st.bindAll(compiled.params, 2);
@@ -74,73 +74,41 @@ std::vector<std::int64_t> SearchEngine::filterRowIds(const std::vector<std::int6
     return out;
 }
 
-void SearchEngine::semanticCandidates(const SearchRequest& request, const std::vector<float>& query, bool trivialFilter,
-                                      const json& filter, int depth, Candidates& out, SearchResponse& response)
+std::vector<std::int64_t> SearchEngine::listRowIds(const json& filter, std::int64_t limit)
 {
-    const auto index = m_semantic.index();
-    if (!index || index->size() == 0) {
-        response.warnings.push_back("no vectors are indexed yet: results rank by keywords only");
-        return;
-    }
-    std::vector<VectorIndex::Hit> hits;
-    bool exact = false;
-    {
-        // Counting stops at the limit, so this costs at most exactLimit index steps however large the store.
-        const auto compiled = FilterCompiler::compile(filter);
-        auto count = m_connection.prepare("SELECT count(*) FROM (SELECT 1 FROM memories m WHERE " + compiled.sql +
-                                          " LIMIT ?)");
-        count.bindAll(compiled.params);
-        count.bind(static_cast<int>(compiled.params.size()) + 1, request.options.exactLimit + 1);
-        count.step();
-        const auto n = count.int64(0);
-        if (n <= request.options.exactLimit) {
-            response.filteredCount = n;
-            exact = true;
-        }
-    }
-    if (!exact) {
-        response.plan = "ann";
-        std::size_t k = static_cast<std::size_t>(depth) * (trivialFilter ? 2 : 4);
-        for (;;) {
-            auto annHits = index->search(query, k);
-            std::vector<std::int64_t> rids;
-            rids.reserve(annHits.size());
-            for (const auto& h : annHits)
-                rids.push_back(h.first);
-            const auto passed = filterRowIds(rids, filter);
-            std::unordered_set<std::int64_t> ok(passed.begin(), passed.end());
-            hits.clear();
-            for (const auto& h : annHits)
-                if (ok.count(h.first))
-                    hits.push_back(h);
-            if (hits.size() >= static_cast<std::size_t>(depth) || k >= index->size())
-                break;
-            if (k >= kMaxAnnFetch) {
-                exact = true; // too few pass even at the widest fetch: the filter is selective after all
-                break;
-            }
-            k = std::min(kMaxAnnFetch, k * 4);
-        }
-    }
-    if (exact) {
-        response.plan = "exact";
-        const auto compiled = FilterCompiler::compile(filter);
-        auto st = m_connection.prepare("SELECT m.rid FROM memories m WHERE " + compiled.sql + " LIMIT ?");
-        st.bindAll(compiled.params);
-        st.bind(static_cast<int>(compiled.params.size()) + 1, kMaxExactScan);
+    const auto compiled = FilterCompiler::compile(filter);
+    auto st = m_connection.prepare("SELECT m.rid FROM memories m WHERE " + compiled.sql + " LIMIT ?");
+    st.bindAll(compiled.params);
+    st.bind(static_cast<int>(compiled.params.size()) + 1, limit);
+    std::vector<std::int64_t> rids;
+    while (st.step())
+        rids.push_back(st.int64(0));
+    return rids;
+}
+
+std::vector<VectorIndex::Hit> SearchEngine::annCandidates(const VectorIndex& index, const std::vector<float>& query,
+                                                          bool trivialFilter, const json& filter, int depth)
+{
+    // HNSW has no filter hook (hnswlib 0.6.2): fetch more than needed, keep what passes the filter, and widen
+    // until enough pass. A filter that keeps too few even at the widest fetch is scored exactly instead.
+    std::size_t k = static_cast<std::size_t>(depth) * (trivialFilter ? 2 : 4);
+    for (;;) {
+        auto annHits = index.search(query, k);
         std::vector<std::int64_t> rids;
-        while (st.step())
-            rids.push_back(st.int64(0));
-        hits = index->scoreExact(query, rids, static_cast<std::size_t>(depth));
-    }
-    if (hits.size() > static_cast<std::size_t>(depth))
-        hits.resize(static_cast<std::size_t>(depth));
-    int rank = 0;
-    for (const auto& [rid, cosine] : hits) {
-        auto& c = out.byRowId[rid];
-        c.cosine = cosine;
-        c.hasCosine = true;
-        c.semanticRank = ++rank;
+        rids.reserve(annHits.size());
+        for (const auto& h : annHits)
+            rids.push_back(h.first);
+        const auto passed = filterRowIds(rids, filter);
+        const std::unordered_set<std::int64_t> ok(passed.begin(), passed.end());
+        std::vector<VectorIndex::Hit> hits;
+        for (const auto& h : annHits)
+            if (ok.count(h.first))
+                hits.push_back(h);
+        if (hits.size() >= static_cast<std::size_t>(depth) || k >= index.size())
+            return hits;
+        if (k >= kMaxAnnFetch)
+            return index.scoreExact(query, listRowIds(filter, kMaxExactScan), static_cast<std::size_t>(depth));
+        k = std::min(kMaxAnnFetch, k * 4);
     }
 }
 
@@ -176,15 +144,49 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
         return response;
     }
     const auto& options = request.options;
-    const int depth = options.candidateDepth > 0 ? options.candidateDepth : std::max(request.limit * 5, 50);
+    const int depth = options.candidateDepth > 0 ? options.candidateDepth : std::max(request.limit * 4, 100);
+    const bool keywordOn = options.mode != SearchOptions::Mode::Semantic;
+    bool semanticOn = options.mode != SearchOptions::Mode::Keyword;
 
     SearchResponse response;
-    response.plan = "keyword";
+    // The plan: count the filter's matches through the indexes, stopping at the limit. Few matches are
+    // scored exactly, on both sides; many go through HNSW and the ranked full-text index, post-filtered.
+    std::vector<std::int64_t> filtered;
+    bool exact = false;
+    {
+        auto count = m_connection.prepare("SELECT count(*) FROM (SELECT 1 FROM memories m WHERE " + compiled.sql +
+                                          " LIMIT ?)");
+        count.bindAll(compiled.params);
+        count.bind(static_cast<int>(compiled.params.size()) + 1, options.exactLimit + 1);
+        count.step();
+        const auto n = count.int64(0);
+        if (n <= options.exactLimit) {
+            exact = true;
+            response.filteredCount = n;
+            filtered = listRowIds(filter, options.exactLimit);
+        }
+    }
+    response.plan = exact ? "exact" : "ann";
+
     Candidates candidates;
     KeywordSearcher keyword(m_connection, options.keywordPostingBudget);
     KeywordSearcher::Result keywordResult;
-    if (options.mode != SearchOptions::Mode::Semantic) {
-        keywordResult = keyword.search(request.query, compiled, depth);
+    if (keywordOn) {
+        if (exact) {
+            keywordResult = keyword.rank(request.query, depth, &filtered);
+        } else {
+            keywordResult = keyword.rank(request.query, depth * 4);
+            std::vector<std::int64_t> rids;
+            for (const auto& h : keywordResult.hits)
+                rids.push_back(h.first);
+            const auto passed = filterRowIds(rids, filter);
+            const std::unordered_set<std::int64_t> ok(passed.begin(), passed.end());
+            KeywordSearcher::Hits kept;
+            for (const auto& h : keywordResult.hits)
+                if (ok.count(h.first) && kept.size() < static_cast<std::size_t>(depth))
+                    kept.push_back(h);
+            keywordResult.hits = std::move(kept);
+        }
         response.keywordCapped = keywordResult.capped;
         int rank = 0;
         for (const auto& [rid, bm25] : keywordResult.hits) {
@@ -195,18 +197,38 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
         }
     }
     std::vector<float> queryVector;
-    if (options.mode != SearchOptions::Mode::Keyword) {
+    std::shared_ptr<VectorIndex> index;
+    if (semanticOn) {
         try {
             queryVector = m_semantic.embedder().embed({request.query}).at(0);
         } catch (const Error& e) {
             response.warnings.push_back(std::string("the query could not be embedded (") + e.what() +
                                         "): results rank by keywords only");
         }
-        if (!queryVector.empty()) {
-            m_semantic.catchUp(m_connection, false);
-            semanticCandidates(request, queryVector, trivialFilter, filter, depth, candidates, response);
+        m_semantic.catchUp(m_connection, false);
+        index = m_semantic.index();
+        if (!index || index->size() == 0) {
+            if (!queryVector.empty())
+                response.warnings.push_back("no vectors are indexed yet: results rank by keywords only");
+            index.reset();
+        }
+        semanticOn = !queryVector.empty() && index;
+    }
+    if (semanticOn) {
+        const auto hits = exact ? index->scoreExact(queryVector, filtered, static_cast<std::size_t>(depth))
+                                : annCandidates(*index, queryVector, trivialFilter, filter, depth);
+        int rank = 0;
+        for (const auto& [rid, cosine] : hits) {
+            if (rank >= depth)
+                break;
+            auto& c = candidates.byRowId[rid];
+            c.cosine = cosine;
+            c.hasCosine = true;
+            c.semanticRank = ++rank;
         }
     }
+    if (!semanticOn && !keywordOn)
+        response.plan = "none";
     response.vectorsComplete = !m_semantic.loading();
 
     // Every candidate gets both parts, so fusion compares like with like.
@@ -217,35 +239,43 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
         if (!c.hasCosine)
             needCosine.push_back(rid);
     }
-    if (options.mode != SearchOptions::Mode::Semantic)
-        for (const auto& [rid, bm25] : keyword.scores(keywordResult.matchExpression, needBm25)) {
-            candidates.byRowId[rid].bm25 = bm25;
+    for (auto rid : needBm25)
+        if (const auto it = keywordResult.all.find(rid); it != keywordResult.all.end()) {
+            candidates.byRowId[rid].bm25 = it->second;
             candidates.byRowId[rid].hasBm25 = true;
         }
-    if (!queryVector.empty())
-        if (const auto index = m_semantic.index())
-            for (const auto& [rid, cosine] : index->scoreExact(queryVector, needCosine, needCosine.size())) {
-                candidates.byRowId[rid].cosine = cosine;
-                candidates.byRowId[rid].hasCosine = true;
-            }
+    if (semanticOn)
+        for (const auto& [rid, cosine] : index->scoreExact(queryVector, needCosine, needCosine.size())) {
+            candidates.byRowId[rid].cosine = cosine;
+            candidates.byRowId[rid].hasCosine = true;
+        }
 
     std::vector<std::int64_t> rids;
-    double maxBm25 = 0;
+    double maxBm25 = 0, minBm25 = 0, maxCos = 0, minCos = 0;
+    bool anyBm25 = false, anyCos = false;
     for (const auto& [rid, c] : candidates.byRowId) {
         rids.push_back(rid);
-        maxBm25 = std::max(maxBm25, c.bm25);
+        if (c.keywordRank > 0) {
+            minBm25 = anyBm25 ? std::min(minBm25, c.bm25) : c.bm25;
+            maxBm25 = anyBm25 ? std::max(maxBm25, c.bm25) : c.bm25;
+            anyBm25 = true;
+        }
+        if (c.hasCosine) {
+            minCos = anyCos ? std::min(minCos, c.cosine) : c.cosine;
+            maxCos = anyCos ? std::max(maxCos, c.cosine) : c.cosine;
+            anyCos = true;
+        }
     }
+    auto minMax = [](double v, double lo, double hi) { return hi > lo ? (v - lo) / (hi - lo) : 1.0; };
     auto records = RecordTable(m_connection).byRowIds(rids);
     const double now = static_cast<double>(nowMicros());
-    const bool semanticOn = options.mode != SearchOptions::Mode::Keyword && !queryVector.empty();
-    const bool keywordOn = options.mode != SearchOptions::Mode::Semantic;
     const double w = !keywordOn ? 1.0 : !semanticOn ? 0.0 : std::clamp(options.semanticWeight, 0.0, 1.0);
     for (auto& record : records) {
         const auto& c = candidates.byRowId[record.rowId];
         SearchHit hit;
         hit.parts.semantic = c.hasCosine ? std::max(0.0, c.cosine) : 0.0;
         hit.parts.bm25 = c.bm25;
-        hit.parts.keyword = maxBm25 > 0 ? c.bm25 / maxBm25 : 0.0;
+        hit.parts.keyword = maxBm25 > 0 && c.hasBm25 ? c.bm25 / maxBm25 : 0.0;
         hit.parts.semanticRank = c.semanticRank;
         hit.parts.keywordRank = c.keywordRank;
         double relevance = 0;
@@ -257,6 +287,12 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
             if (c.keywordRank)
                 relevance += (1.0 - w) * (kRrfK + 1) / (kRrfK + c.keywordRank);
             relevance = best > 0 ? relevance / best : 0.0;
+        } else if (options.fusion == SearchOptions::Fusion::MinMax) {
+            // Only the keyword side's own candidates score there: a semantic candidate that merely shares a
+            // common word is not lifted by it (measured: docs/RETRIEVAL.md).
+            const double kw = c.keywordRank > 0 ? minMax(c.bm25, minBm25, maxBm25) : 0.0;
+            const double sem = c.hasCosine ? minMax(c.cosine, minCos, maxCos) : 0.0;
+            relevance = w * sem + (1.0 - w) * kw;
         } else {
             relevance = w * hit.parts.semantic + (1.0 - w) * hit.parts.keyword;
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "search/SearchTypes.h"
+#include "vector/VectorIndex.h"
 
 namespace memscope {
 
@@ -19,8 +20,9 @@ public:
 
 private:
     struct Candidates;
-    void semanticCandidates(const SearchRequest& request, const std::vector<float>& query, bool trivialFilter,
-                            const nlohmann::json& filter, int depth, Candidates& out, SearchResponse& response);
+    std::vector<std::int64_t> listRowIds(const nlohmann::json& filter, std::int64_t limit);
+    std::vector<VectorIndex::Hit> annCandidates(const VectorIndex& index, const std::vector<float>& query,
+                                                bool trivialFilter, const nlohmann::json& filter, int depth);
     std::vector<std::int64_t> filterRowIds(const std::vector<std::int64_t>& rowIds, const nlohmann::json& filter);
     SearchResponse recent(const SearchRequest& request, const nlohmann::json& filter);
 

@@ -11,11 +11,13 @@ namespace memscope {
 
 struct SearchOptions {
     enum class Mode { Hybrid, Semantic, Keyword };
-    enum class Fusion { Relative, ReciprocalRank };
+    // MinMax: each side's scores scaled to 0..1 over the candidates (min-max), then mixed by
+    // semanticWeight. Relative: cosine and bm25 / best bm25, mixed. ReciprocalRank: 1 / (60 + rank).
+    // MinMax with semanticWeight 0.2 measured best on LoCoMo (docs/RETRIEVAL.md).
+    enum class Fusion { MinMax, Relative, ReciprocalRank };
     Mode mode = Mode::Hybrid;
-    Fusion fusion = Fusion::Relative;
-    // Relative fusion: relevance = semanticWeight × cosine + (1 − semanticWeight) × bm25 / max bm25.
-    double semanticWeight = 0.5;
+    Fusion fusion = Fusion::MinMax;
+    double semanticWeight = 0.2;
     // Recency decay: 0 = off; else a record `halfLife` days old has its recency part at 0.5, and
     // score = (1 − recencyWeight) × relevance + recencyWeight × recency.
     double recencyHalfLifeDays = 0;

@@ -176,7 +176,7 @@ std::vector<MemoryRecord> RecordTable::byRowIds(const std::vector<std::int64_t>&
     // json_each over a JSON array of rowids: one statement for any number of ids, no SQL splicing.
     json ids = rowIds;
     auto& st = m_connection.cached(std::string("SELECT ") + kColumns +
-                                   " FROM json_each(?1) j JOIN memories m ON m.rid = j.value");
+                                   " FROM json_each(?1) j CROSS JOIN memories m ON m.rid = j.value");
     st.bind(1, ids.dump());
     std::unordered_map<std::int64_t, MemoryRecord> byRid;
     while (st.step()) {

@@ -127,10 +127,22 @@ void SemanticIndex::loadAndCatchUp()
             }
             catchUpLocked(connection);
         }
+        // Writers that found the index busy asked for another round; the check after unlocking closes the
+        // window between a writer's failed try_lock and this thread letting go.
+        for (;;) {
+            while (m_catchUpRequested.exchange(false))
+                catchUpLocked(connection);
+            sync.unlock();
+            if (!m_catchUpRequested.exchange(false))
+                break;
+            sync.lock();
+            catchUpLocked(connection);
+        }
     } catch (const std::exception&) {
         // Searches go on with keyword scores and whatever was indexed; the next catch-up tries again.
+        if (sync.owns_lock())
+            sync.unlock();
     }
-    sync.unlock();
     {
         std::lock_guard lock(m_loadedMutex);
         m_loading = false;
@@ -141,10 +153,14 @@ void SemanticIndex::loadAndCatchUp()
 void SemanticIndex::catchUp(Connection& connection, bool wait)
 {
     std::unique_lock sync(m_syncMutex, std::defer_lock);
-    if (wait)
+    if (wait) {
         sync.lock();
-    else if (!sync.try_lock())
-        return;
+    } else {
+        m_catchUpRequested = true; // before try_lock: the background load looks at it after letting go
+        if (!sync.try_lock())
+            return;
+        m_catchUpRequested = false;
+    }
     catchUpLocked(connection);
 }
 

@@ -89,6 +89,7 @@ private:
     std::thread m_loader;
     std::atomic_bool m_loading{false};
     std::atomic_bool m_stop{false};
+    std::atomic_bool m_catchUpRequested{false};
     std::mutex m_loadedMutex;
     std::condition_variable m_loadedCv;
 };

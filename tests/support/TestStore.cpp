@@ -8,12 +8,15 @@ TestStore::TestStore(MemoryStore::Options options)
     : m_path((m_dir.path() + "/test.db").toStdString())
 {
     m_store = MemoryStore::open(m_path, options);
+    // Tests compare results: start from a settled index rather than race the background load.
+    m_store->semantic().waitLoaded(60000);
 }
 
 void TestStore::reopen(MemoryStore::Options options)
 {
     m_store.reset();
     m_store = MemoryStore::open(m_path, options);
+    m_store->semantic().waitLoaded(60000);
 }
 
 MemoryRecord TestStore::outcome(const std::string& text, const std::string& outcome, const std::string& taskType,
