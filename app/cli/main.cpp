@@ -80,12 +80,15 @@ int main(int argc, char** argv)
             else if (a == "--busy-timeout") {
                 std::string v;
                 takeValue(v);
-                env.busyTimeoutMs = std::atoi(v.c_str());
-                if (env.busyTimeoutMs < 0)
-                    throw UsageError{"--busy-timeout needs milliseconds >= 0"};
+                char* end = nullptr;
+                const long ms = std::strtol(v.c_str(), &end, 10);
+                if (v.empty() || *end != '\0' || ms < 0 || ms > 3600000)
+                    throw UsageError{"--busy-timeout needs milliseconds from 0 to 3600000, got '" + v + "'"};
+                env.busyTimeoutMs = static_cast<int>(ms);
             } else if (a == "--help" || a == "-h")
                 help = true;
-            else if (a == "--version") {
+            else if (a == "--version" && rest.empty()) {
+                // Only before the command: after it, --version is an option of add/update/outcomes.
                 std::cout << "memscope-cli " << MEMSCOPE_VERSION << '\n';
                 return 0;
             } else

@@ -1,5 +1,7 @@
 #include "filter/FilterScope.h"
 
+#include <algorithm>
+
 namespace memscope {
 
 using nlohmann::json;
@@ -48,7 +50,11 @@ json FilterScope::forUsers(const json& filter, const std::vector<std::string>& u
 {
     if (userIds.empty())
         return filter;
-    return allOf({filter, json{{"user_id", {{"in", userIds}}}}});
+    json scope = json{{"user_id", {{"in", userIds}}}};
+    // A record that names no user belongs to nobody in particular: it counts as global.
+    if (std::find(userIds.begin(), userIds.end(), "global") != userIds.end())
+        scope = json{{"OR", {scope, json{{"user_id", nullptr}}}}};
+    return allOf({filter, scope});
 }
 
 } // namespace memscope

@@ -17,7 +17,7 @@ public:
     static nlohmann::json allOf(const std::vector<nlohmann::json>& parts);
     // The filter plus state = active, unless it already says something about state.
     static nlohmann::json activeByDefault(const nlohmann::json& filter);
-    // The filter restricted to these user ids (none: unchanged).
+    // The filter restricted to these user ids (none: unchanged); "global" also takes records without a user.
     static nlohmann::json forUsers(const nlohmann::json& filter, const std::vector<std::string>& userIds);
 };
 

@@ -266,7 +266,8 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
             anyCos = true;
         }
     }
-    auto minMax = [](double v, double lo, double hi) { return hi > lo ? (v - lo) / (hi - lo) : 1.0; };
+    // All candidates equal on a side: they share its best score, unless that is no match at all.
+    auto minMax = [](double v, double lo, double hi) { return hi > lo ? (v - lo) / (hi - lo) : (hi > 0 ? 1.0 : 0.0); };
     auto records = RecordTable(m_connection).byRowIds(rids);
     const double now = static_cast<double>(nowMicros());
     const double w = !keywordOn ? 1.0 : !semanticOn ? 0.0 : std::clamp(options.semanticWeight, 0.0, 1.0);
