@@ -7,6 +7,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace memscope {
@@ -49,6 +52,41 @@ int collectToken(void* ctx, int flags, const char* token, int tokenBytes, int st
 } // namespace
 
 namespace {
+
+// Document frequencies by stem, shared by the searches of a process. fts5vocab counts a term's documents by
+// walking its postings (tens of milliseconds for a common term at a million records), and the counts
+// change slowly: an entry is reused until the store has grown by more than 5% since it was counted.
+class DocumentFrequencyCache {
+public:
+    static DocumentFrequencyCache& instance()
+    {
+        static DocumentFrequencyCache cache;
+        return cache;
+    }
+    std::optional<std::int64_t> find(const std::string& db, const std::string& stem, std::int64_t size)
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_entries.find(db + '\n' + stem);
+        if (it == m_entries.end() || size > it->second.size + it->second.size / 20 + 100 || size < it->second.size)
+            return std::nullopt;
+        return it->second.documents;
+    }
+    void store(const std::string& db, const std::string& stem, std::int64_t size, std::int64_t documents)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_entries.size() > 200000)
+            m_entries.clear();
+        m_entries[db + '\n' + stem] = {size, documents};
+    }
+
+private:
+    struct Entry {
+        std::int64_t size;
+        std::int64_t documents;
+    };
+    std::mutex m_mutex;
+    std::unordered_map<std::string, Entry> m_entries;
+};
 
 // The quoted items of an expression from TextTokenizer::ftsOrQuery: "a" OR "b" OR "c d" -> a, b, c d.
 std::vector<std::string> splitOrQuery(const std::string& expression)
@@ -101,6 +139,20 @@ std::vector<FtsTerm> FtsQuery::terms(Connection& connection, const std::string& 
     // tokenizer the embedder shares; each item's document count is that of its rarest stem.
     std::vector<FtsTerm> out;
     auto& vocab = connection.cached("SELECT doc FROM memories_vocab WHERE term = ?1");
+    auto& maxRid = connection.cached("SELECT coalesce(max(rid), 0) FROM memories");
+    maxRid.step();
+    const std::int64_t size = maxRid.int64(0);
+    maxRid.reset();
+    auto documentsOf = [&](const std::string& stem) {
+        if (auto cached = DocumentFrequencyCache::instance().find(connection.path(), stem, size))
+            return *cached;
+        vocab.reset();
+        vocab.bind(1, stem);
+        const std::int64_t df = vocab.step() ? vocab.int64(0) : 0;
+        vocab.reset();
+        DocumentFrequencyCache::instance().store(connection.path(), stem, size, df);
+        return df;
+    };
     for (const auto& item : splitOrQuery(TextTokenizer::ftsOrQuery(text))) {
         std::vector<FtsTerm> stems;
         TokenizeContext ctx{&item, &stems, {}};
@@ -112,15 +164,12 @@ std::vector<FtsTerm> FtsQuery::terms(Connection& connection, const std::string& 
         term.surface = item;
         term.documents = -1;
         for (const auto& stem : stems) {
-            vocab.reset();
-            vocab.bind(1, stem.stem);
-            const std::int64_t df = vocab.step() ? vocab.int64(0) : 0;
+            const std::int64_t df = documentsOf(stem.stem);
             term.documents = term.documents < 0 ? df : std::min(term.documents, df);
             term.stem += (term.stem.empty() ? "" : " ") + stem.stem;
         }
         out.push_back(std::move(term));
     }
-    vocab.reset();
     tokenizer.xDelete(instance);
     return out;
 }

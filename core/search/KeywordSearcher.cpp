@@ -1,9 +1,12 @@
 #include "search/KeywordSearcher.h"
 
+#include "embed/PorterStemmer.h"
+#include "embed/TextTokenizer.h"
 #include "search/FtsQuery.h"
 #include "storage/Connection.h"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +14,9 @@
 namespace memscope {
 
 namespace {
+
+// Candidate sets up to this size may be scored from their texts.
+constexpr std::size_t kTextScoringLimit = 3000;
 
 void sortBest(KeywordSearcher::Hits& hits, int limit)
 {
@@ -39,6 +45,20 @@ KeywordSearcher::Plan KeywordSearcher::plan(const std::string& query)
         return p;
     std::stable_sort(terms.begin(), terms.end(),
                      [](const FtsTerm& a, const FtsTerm& b) { return a.documents < b.documents; });
+    // Text scoring (few candidates) costs nothing per posting, so it uses every item, capped or not.
+    for (const auto& t : terms) {
+        std::vector<std::string> stems;
+        std::size_t start = 0;
+        while (start <= t.stem.size()) {
+            const auto space = t.stem.find(' ', start);
+            const auto end = space == std::string::npos ? t.stem.size() : space;
+            if (end > start)
+                stems.push_back(t.stem.substr(start, end - start));
+            start = end + 1;
+        }
+        p.itemStems.push_back(std::move(stems));
+        p.itemDocuments.push_back(t.documents);
+    }
     std::vector<FtsTerm> kept;
     for (const auto& t : terms) {
         if (!kept.empty() && p.postings + t.documents > m_postingBudget) {
@@ -73,6 +93,14 @@ KeywordSearcher::Result KeywordSearcher::rank(const std::string& query, int limi
     result.capped = p.capped;
     if (p.match.empty() || (within && within->empty()))
         return result;
+    // A few candidates are scored from their own texts: cheaper than walking every posting of the terms.
+    if (within && within->size() <= kTextScoringLimit && static_cast<std::int64_t>(within->size()) * 2 < p.postings) {
+        scoreTexts(p, *within, result);
+        result.capped = false;
+        result.hits.assign(result.all.begin(), result.all.end());
+        sortBest(result.hits, limit);
+        return result;
+    }
     // One walk over the (capped) postings computes bm25 for every matching document; the ranking and the
     // filter happen here rather than in SQL, so fusion can look up any candidate's score afterwards.
     std::unordered_set<std::int64_t> wanted;
@@ -90,6 +118,78 @@ KeywordSearcher::Result KeywordSearcher::rank(const std::string& query, int limi
     result.hits.assign(result.all.begin(), result.all.end());
     sortBest(result.hits, limit);
     return result;
+}
+
+// bm25 as FTS5 computes it (k1 = 1.2, b = 0.75, idf = ln((N - df + 0.5) / (df + 0.5)) floored at 1e-6), with
+// the index's tokenizer and stemmer, the vocabulary's document frequencies (a phrase takes its rarest
+// word's), N from the largest rowid, and the average length over the candidates.
+void KeywordSearcher::scoreTexts(const Plan& p, const std::vector<std::int64_t>& rowIds, Result& result)
+{
+    std::int64_t documents = 1;
+    {
+        auto& st = m_connection.cached("SELECT coalesce(max(rid), 1) FROM memories");
+        st.step();
+        documents = std::max<std::int64_t>(1, st.int64(0));
+        st.reset();
+    }
+    std::vector<double> idf;
+    std::unordered_set<std::string> prefixes; // first 3 bytes of each stem: only such words are stemmed
+    for (std::size_t i = 0; i < p.itemStems.size(); ++i) {
+        const double df = static_cast<double>(p.itemDocuments[i]);
+        idf.push_back(std::max(1e-6, std::log((static_cast<double>(documents) - df + 0.5) / (df + 0.5))));
+        for (const auto& stem : p.itemStems[i])
+            prefixes.insert(stem.substr(0, 3));
+    }
+    struct Doc {
+        std::int64_t rid;
+        std::vector<double> tf;
+        double length;
+    };
+    std::vector<Doc> docs;
+    double totalLength = 0;
+    auto& st = m_connection.cached("SELECT m.rid, m.memory FROM json_each(?1) j CROSS JOIN memories m ON m.rid = j.value");
+    st.bind(1, nlohmann::json(rowIds).dump());
+    TextTokenizer::Words words;
+    std::vector<std::string> stems;
+    std::string stem;
+    while (st.step()) {
+        TextTokenizer::split(st.textView(1), words);
+        stems.assign(words.size(), std::string());
+        for (std::size_t w = 0; w < words.size(); ++w) {
+            const auto word = words[w];
+            if (prefixes.count(std::string(word.substr(0, 3)))) {
+                PorterStemmer::stem(word, stem);
+                stems[w] = stem;
+            }
+        }
+        Doc doc{st.int64(0), std::vector<double>(p.itemStems.size(), 0.0), static_cast<double>(words.size())};
+        bool matched = false;
+        for (std::size_t i = 0; i < p.itemStems.size(); ++i) {
+            const auto& item = p.itemStems[i];
+            for (std::size_t w = 0; w + item.size() <= stems.size(); ++w) {
+                bool all = true;
+                for (std::size_t k = 0; k < item.size() && all; ++k)
+                    all = stems[w + k] == item[k];
+                if (all) {
+                    doc.tf[i] += 1;
+                    matched = true;
+                }
+            }
+        }
+        totalLength += doc.length;
+        if (matched)
+            docs.push_back(std::move(doc));
+    }
+    st.reset();
+    const double avgLength = rowIds.empty() ? 1.0 : std::max(1.0, totalLength / static_cast<double>(rowIds.size()));
+    constexpr double k1 = 1.2, b = 0.75;
+    for (const auto& doc : docs) {
+        double score = 0;
+        for (std::size_t i = 0; i < doc.tf.size(); ++i)
+            if (doc.tf[i] > 0)
+                score += idf[i] * doc.tf[i] * (k1 + 1) / (doc.tf[i] + k1 * (1 - b + b * doc.length / avgLength));
+        result.all.emplace(doc.rid, score);
+    }
 }
 
 } // namespace memscope

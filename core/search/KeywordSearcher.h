@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -24,7 +25,7 @@ public:
         bool capped = false;
     };
 
-    explicit KeywordSearcher(Connection& connection, std::int64_t postingBudget = 4000);
+    explicit KeywordSearcher(Connection& connection, std::int64_t postingBudget = 2500);
 
     // The best `limit` documents of the whole index, or of `within` (a filter's matches) when given.
     Result rank(const std::string& query, int limit, const std::vector<std::int64_t>* within = nullptr);
@@ -32,11 +33,14 @@ public:
 private:
     struct Plan {
         std::string match;
+        std::vector<std::vector<std::string>> itemStems; // every item (word or phrase), capped or not
+        std::vector<std::int64_t> itemDocuments;
         std::int64_t minRowId = 0;
         std::int64_t postings = 0;
         bool capped = false;
     };
     Plan plan(const std::string& query);
+    void scoreTexts(const Plan& plan, const std::vector<std::int64_t>& rowIds, Result& result);
 
     Connection& m_connection;
     std::int64_t m_postingBudget;

@@ -154,16 +154,21 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
     std::vector<std::int64_t> filtered;
     bool exact = false;
     {
-        auto count = m_connection.prepare("SELECT count(*) FROM (SELECT 1 FROM memories m WHERE " + compiled.sql +
-                                          " LIMIT ?)");
-        count.bindAll(compiled.params);
-        count.bind(static_cast<int>(compiled.params.size()) + 1, options.exactLimit + 1);
-        count.step();
-        const auto n = count.int64(0);
-        if (n <= options.exactLimit) {
-            exact = true;
-            response.filteredCount = n;
-            filtered = listRowIds(filter, options.exactLimit);
+        // A store much larger than the limit, searched without a filter, goes straight to the indexes.
+        std::int64_t size = 0;
+        if (trivialFilter) {
+            auto& st = m_connection.cached("SELECT coalesce(max(rid), 0) FROM memories");
+            st.step();
+            size = st.int64(0);
+            st.reset();
+        }
+        if (!trivialFilter || size <= 2 * options.exactLimit) {
+            filtered = listRowIds(filter, options.exactLimit + 1);
+            exact = static_cast<std::int64_t>(filtered.size()) <= options.exactLimit;
+            if (exact)
+                response.filteredCount = static_cast<std::int64_t>(filtered.size());
+            else
+                filtered.clear();
         }
     }
     response.plan = exact ? "exact" : "ann";
@@ -268,17 +273,33 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
     }
     // All candidates equal on a side: they share its best score, unless that is no match at all.
     auto minMax = [](double v, double lo, double hi) { return hi > lo ? (v - lo) / (hi - lo) : (hi > 0 ? 1.0 : 0.0); };
-    auto records = RecordTable(m_connection).byRowIds(rids);
+    // Scores first, from rowids and creation times only; the full records are read for the winners alone.
+    std::unordered_map<std::int64_t, Micros> createdAt;
+    {
+        auto& st = m_connection.cached(
+            "SELECT m.rid, m.created_at FROM json_each(?1) j CROSS JOIN memories m ON m.rid = j.value");
+        st.bind(1, json(rids).dump());
+        while (st.step())
+            createdAt.emplace(st.int64(0), st.int64(1));
+        st.reset();
+    }
     const double now = static_cast<double>(nowMicros());
     const double w = !keywordOn ? 1.0 : !semanticOn ? 0.0 : std::clamp(options.semanticWeight, 0.0, 1.0);
-    for (auto& record : records) {
-        const auto& c = candidates.byRowId[record.rowId];
-        SearchHit hit;
-        hit.parts.semantic = c.hasCosine ? std::max(0.0, c.cosine) : 0.0;
-        hit.parts.bm25 = c.bm25;
-        hit.parts.keyword = maxBm25 > 0 && c.hasBm25 ? c.bm25 / maxBm25 : 0.0;
-        hit.parts.semanticRank = c.semanticRank;
-        hit.parts.keywordRank = c.keywordRank;
+    struct Scored {
+        std::int64_t rid;
+        Micros created;
+        double score;
+        ScoreParts parts;
+    };
+    std::vector<Scored> scored;
+    for (const auto& [rid, created] : createdAt) {
+        const auto& c = candidates.byRowId[rid];
+        ScoreParts parts;
+        parts.semantic = c.hasCosine ? std::max(0.0, c.cosine) : 0.0;
+        parts.bm25 = c.bm25;
+        parts.keyword = maxBm25 > 0 && c.hasBm25 ? c.bm25 / maxBm25 : 0.0;
+        parts.semanticRank = c.semanticRank;
+        parts.keywordRank = c.keywordRank;
         double relevance = 0;
         if (options.fusion == SearchOptions::Fusion::ReciprocalRank) {
             // Normalised so a record ranked first on every active side scores 1.
@@ -295,27 +316,38 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
             const double sem = c.hasCosine ? minMax(c.cosine, minCos, maxCos) : 0.0;
             relevance = w * sem + (1.0 - w) * kw;
         } else {
-            relevance = w * hit.parts.semantic + (1.0 - w) * hit.parts.keyword;
+            relevance = w * parts.semantic + (1.0 - w) * parts.keyword;
         }
-        hit.score = relevance;
+        double score = relevance;
         if (options.recencyHalfLifeDays > 0) {
-            const double ageDays = std::max(0.0, (now - static_cast<double>(record.createdAt)) / 86400e6);
-            hit.parts.recency = std::pow(0.5, ageDays / options.recencyHalfLifeDays);
+            const double ageDays = std::max(0.0, (now - static_cast<double>(created)) / 86400e6);
+            parts.recency = std::pow(0.5, ageDays / options.recencyHalfLifeDays);
             const double rw = std::clamp(options.recencyWeight, 0.0, 1.0);
-            hit.score = (1.0 - rw) * relevance + rw * hit.parts.recency;
+            score = (1.0 - rw) * relevance + rw * parts.recency;
         }
-        if (hit.score < options.minScore)
-            continue;
-        hit.record = std::move(record);
-        response.hits.push_back(std::move(hit));
+        if (score >= options.minScore)
+            scored.push_back({rid, created, score, parts});
     }
-    std::sort(response.hits.begin(), response.hits.end(), [](const SearchHit& a, const SearchHit& b) {
+    std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
         if (a.score != b.score)
             return a.score > b.score;
-        return a.record.createdAt > b.record.createdAt;
+        return a.created != b.created ? a.created > b.created : a.rid > b.rid;
     });
-    if (response.hits.size() > static_cast<std::size_t>(request.limit))
-        response.hits.resize(static_cast<std::size_t>(request.limit));
+    if (scored.size() > static_cast<std::size_t>(request.limit))
+        scored.resize(static_cast<std::size_t>(request.limit));
+    std::vector<std::int64_t> winners;
+    for (const auto& sc : scored)
+        winners.push_back(sc.rid);
+    auto records = RecordTable(m_connection).byRowIds(winners);
+    for (std::size_t i = 0, r = 0; i < scored.size() && r < records.size(); ++i) {
+        if (records[r].rowId != scored[i].rid)
+            continue; // purged meanwhile
+        SearchHit hit;
+        hit.record = std::move(records[r++]);
+        hit.score = scored[i].score;
+        hit.parts = scored[i].parts;
+        response.hits.push_back(std::move(hit));
+    }
     response.elapsedMs = elapsedMs(start);
     return response;
 }

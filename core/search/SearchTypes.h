@@ -28,7 +28,7 @@ struct SearchOptions {
     // Planner: filters matching at most this many records have their vectors scored exactly.
     std::int64_t exactLimit = 20000;
     // Full text: the most documents a ranked keyword query may touch before common terms are dropped.
-    std::int64_t keywordPostingBudget = 20000;
+    std::int64_t keywordPostingBudget = 2500;
 };
 
 struct SearchRequest {

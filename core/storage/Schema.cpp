@@ -43,18 +43,20 @@ CREATE TABLE memories (
     version,
     ts              INTEGER
 );
+-- The facet indexes carry state and the other common facets after their leading column, so the usual
+-- filters (a task type, a scope, an outcome, active records) are counted and listed from the index alone.
 CREATE INDEX memories_hash       ON memories(hash);
-CREATE INDEX memories_user       ON memories(user_id, created_at);
+CREATE INDEX memories_user       ON memories(user_id, state, task_type, outcome_type);
 CREATE INDEX memories_agent      ON memories(agent_id);
 CREATE INDEX memories_run        ON memories(run_id);
-CREATE INDEX memories_collection ON memories(collection);
-CREATE INDEX memories_state      ON memories(state);
+CREATE INDEX memories_collection ON memories(collection, state);
+CREATE INDEX memories_state      ON memories(state, created_at);
 CREATE INDEX memories_created    ON memories(created_at);
 CREATE INDEX memories_updated    ON memories(updated_at);
-CREATE INDEX memories_outcome    ON memories(outcome_type);
-CREATE INDEX memories_task       ON memories(task_type, outcome_type);
-CREATE INDEX memories_tool       ON memories(tool_name);
-CREATE INDEX memories_version    ON memories(version);
+CREATE INDEX memories_outcome    ON memories(outcome_type, state);
+CREATE INDEX memories_task       ON memories(task_type, state, outcome_type, user_id);
+CREATE INDEX memories_tool       ON memories(tool_name, state, outcome_type);
+CREATE INDEX memories_version    ON memories(version, state);
 CREATE INDEX memories_ts         ON memories(ts);
 
 CREATE VIRTUAL TABLE memories_fts USING fts5(
