@@ -50,6 +50,18 @@ void bindIndexed(Statement& st, int first, const json& metadata)
     st.bind(i, timestampValue(metadata));
 }
 
+// Binds ?2..?20, the same in INSERT and UPDATE: everything but the key in ?1.
+void bindFields(Statement& st, const MemoryRecord& r)
+{
+    st.bind(2, r.memory).bind(3, r.hash);
+    st.bindOptionalText(4, r.userId).bindOptionalText(5, r.agentId).bindOptionalText(6, r.runId);
+    st.bind(7, r.collection).bind(8, r.metadata.dump());
+    if (r.extra.is_object() && !r.extra.empty())
+        st.bind(9, r.extra.dump());
+    st.bind(10, stateName(r.state)).bind(11, r.createdAt).bind(12, r.updatedAt).bindOptional(13, r.expirationDate);
+    bindIndexed(st, 14, r.metadata);
+}
+
 json parseStored(std::string_view text, json fallback)
 {
     if (text.empty())
@@ -91,13 +103,8 @@ std::int64_t RecordTable::insert(const MemoryRecord& r)
         "INSERT INTO memories(id, memory, hash, user_id, agent_id, run_id, collection, metadata, extra, state, "
         "created_at, updated_at, expiration_date, outcome_type, task_type, tool_name, severity, user_scope, "
         "version, ts) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
-    st.bind(1, r.id).bind(2, r.memory).bind(3, r.hash);
-    st.bindOptionalText(4, r.userId).bindOptionalText(5, r.agentId).bindOptionalText(6, r.runId);
-    st.bind(7, r.collection).bind(8, r.metadata.dump());
-    if (r.extra.is_object() && !r.extra.empty())
-        st.bind(9, r.extra.dump());
-    st.bind(10, stateName(r.state)).bind(11, r.createdAt).bind(12, r.updatedAt).bindOptional(13, r.expirationDate);
-    bindIndexed(st, 14, r.metadata);
+    st.bind(1, r.id);
+    bindFields(st, r);
     st.run();
     return m_connection.lastInsertRowId();
 }
@@ -109,13 +116,8 @@ void RecordTable::rewrite(const MemoryRecord& r)
         "metadata=?8, extra=?9, state=?10, created_at=?11, updated_at=?12, expiration_date=?13, "
         "outcome_type=?14, task_type=?15, tool_name=?16, severity=?17, user_scope=?18, version=?19, ts=?20 "
         "WHERE rid=?1");
-    st.bind(1, r.rowId).bind(2, r.memory).bind(3, r.hash);
-    st.bindOptionalText(4, r.userId).bindOptionalText(5, r.agentId).bindOptionalText(6, r.runId);
-    st.bind(7, r.collection).bind(8, r.metadata.dump());
-    if (r.extra.is_object() && !r.extra.empty())
-        st.bind(9, r.extra.dump());
-    st.bind(10, stateName(r.state)).bind(11, r.createdAt).bind(12, r.updatedAt).bindOptional(13, r.expirationDate);
-    bindIndexed(st, 14, r.metadata);
+    st.bind(1, r.rowId);
+    bindFields(st, r);
     st.run();
 }
 
