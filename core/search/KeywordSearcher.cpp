@@ -67,15 +67,19 @@ KeywordSearcher::Plan KeywordSearcher::plan(const std::string& query)
         }
         kept.push_back(t);
         p.postings += t.documents;
+        p.keptDocuments.push_back(t.documents);
+    }
+    {
+        auto& st = m_connection.cached("SELECT coalesce(max(rid), 1) FROM memories");
+        st.step();
+        p.documents = st.int64(0);
+        st.reset();
     }
     if (p.postings > m_postingBudget) {
         // Even the rarest term is very common: rank only the newest documents (rowids grow with insertion),
         // about as many as the budget allows if the term is spread evenly.
         p.capped = true;
-        auto& st = m_connection.cached("SELECT coalesce(max(rid), 0) FROM memories");
-        st.step();
-        const std::int64_t maxRid = st.int64(0);
-        st.reset();
+        const std::int64_t maxRid = p.documents;
         p.minRowId = maxRid - static_cast<std::int64_t>(static_cast<double>(maxRid) *
                                                         static_cast<double>(m_postingBudget) /
                                                         static_cast<double>(p.postings));
@@ -106,9 +110,18 @@ KeywordSearcher::Result KeywordSearcher::rank(const std::string& query, int limi
     std::unordered_set<std::int64_t> wanted;
     if (within)
         wanted.insert(within->begin(), within->end());
-    auto& st = m_connection.cached("SELECT rowid, -bm25(memories_fts) FROM memories_fts WHERE memories_fts MATCH ?1 "
-                                   "AND rowid >= ?2");
+    // memscope_bm25 takes each kept phrase's idf from the cached document counts (see FtsRanking.h).
+    std::string sql = "SELECT rowid, memscope_bm25(memories_fts";
+    for (std::size_t i = 0; i < p.keptDocuments.size(); ++i)
+        sql += ", ?" + std::to_string(i + 3);
+    sql += ") FROM memories_fts WHERE memories_fts MATCH ?1 AND rowid >= ?2";
+    auto& st = m_connection.cached(sql);
     st.bind(1, p.match).bind(2, p.minRowId);
+    const double documents = static_cast<double>(std::max<std::int64_t>(1, p.documents));
+    for (std::size_t i = 0; i < p.keptDocuments.size(); ++i) {
+        const double df = static_cast<double>(p.keptDocuments[i]);
+        st.bind(static_cast<int>(i) + 3, std::max(1e-6, std::log((documents - df + 0.5) / (df + 0.5))));
+    }
     while (st.step()) {
         const auto rid = st.int64(0);
         if (!within || wanted.count(rid))

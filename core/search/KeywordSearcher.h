@@ -35,6 +35,8 @@ private:
         std::string match;
         std::vector<std::vector<std::string>> itemStems; // every item (word or phrase), capped or not
         std::vector<std::int64_t> itemDocuments;
+        std::vector<std::int64_t> keptDocuments; // of the items in `match`, in its order
+        std::int64_t documents = 1;              // N for idf: the largest rowid
         std::int64_t minRowId = 0;
         std::int64_t postings = 0;
         bool capped = false;

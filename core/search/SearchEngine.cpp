@@ -22,7 +22,7 @@ using nlohmann::json;
 namespace {
 
 // HNSW over-fetch stops widening here; past it the planner scores the filtered records exactly.
-constexpr std::size_t kMaxAnnFetch = 8192;
+constexpr std::size_t kMaxAnnFetch = 1600;
 // The widest exact scan the fallback does.
 constexpr std::int64_t kMaxExactScan = 300000;
 constexpr double kRrfK = 60.0;

@@ -1,5 +1,6 @@
 #include "storage/Connection.h"
 
+#include "storage/FtsRanking.h"
 #include "util/Error.h"
 #include "util/Time.h"
 
@@ -61,6 +62,7 @@ Connection::~Connection()
 
 void Connection::registerFunctions()
 {
+    FtsRanking::install(m_db);
     sqlite3_create_function_v2(m_db, "memscope_time", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                nullptr, sqlTimeFunction, nullptr, nullptr, nullptr);
 }

@@ -1,0 +1,56 @@
+#include "storage/FtsRanking.h"
+
+#include <sqlite3.h>
+
+#include <vector>
+
+namespace memscope {
+
+namespace {
+
+void bm25WithIdf(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int nVal, sqlite3_value** values)
+{
+    const int phrases = api->xPhraseCount(fts);
+    sqlite3_int64 rows = 0, tokens = 0;
+    int length = 0, instances = 0;
+    if (api->xRowCount(fts, &rows) != SQLITE_OK || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK ||
+        api->xColumnSize(fts, -1, &length) != SQLITE_OK || api->xInstCount(fts, &instances) != SQLITE_OK) {
+        sqlite3_result_error(ctx, "memscope_bm25: cannot read the full-text statistics", -1);
+        return;
+    }
+    std::vector<double> tf(static_cast<std::size_t>(phrases), 0.0);
+    for (int i = 0; i < instances; ++i) {
+        int phrase = 0, column = 0, offset = 0;
+        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0 && phrase < phrases)
+            tf[static_cast<std::size_t>(phrase)] += 1.0;
+    }
+    const double avgLength = rows > 0 && tokens > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1.0;
+    constexpr double k1 = 1.2, b = 0.75;
+    double score = 0;
+    for (int p = 0; p < phrases; ++p) {
+        if (tf[static_cast<std::size_t>(p)] == 0)
+            continue;
+        const double idf = p < nVal ? sqlite3_value_double(values[p]) : 1e-6;
+        const double t = tf[static_cast<std::size_t>(p)];
+        score += idf * t * (k1 + 1) / (t + k1 * (1 - b + b * static_cast<double>(length) / avgLength));
+    }
+    sqlite3_result_double(ctx, score);
+}
+
+} // namespace
+
+bool FtsRanking::install(sqlite3* db)
+{
+    fts5_api* api = nullptr;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK)
+        return false;
+    sqlite3_bind_pointer(st, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (!api)
+        return false;
+    return api->xCreateFunction(api, "memscope_bm25", nullptr, bm25WithIdf, nullptr) == SQLITE_OK;
+}
+
+} // namespace memscope

@@ -1,0 +1,18 @@
+#pragma once
+
+struct sqlite3;
+
+namespace memscope {
+
+// memscope_bm25(memories_fts, idf1, idf2, ...): bm25 exactly as FTS5's (k1 = 1.2, b = 0.75), but with the
+// inverse document frequency of each phrase given by the caller. FTS5's own bm25() counts every phrase's
+// documents by walking its whole posting list on each query, which for a common term at a million records
+// costs tens of milliseconds even when only a few hundred rows are ranked; the search engine already
+// knows those counts (cached), so ranking costs only the rows it ranks.
+class FtsRanking {
+public:
+    // Registers the function on a connection; false when SQLite has no FTS5.
+    static bool install(sqlite3* db);
+};
+
+} // namespace memscope
