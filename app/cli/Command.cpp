@@ -44,7 +44,8 @@ nlohmann::json parseFilterOption(const CliArgs& args, const char* name)
     if (filter.is_discarded())
         throw UsageError{std::string("--") + name + " is not valid JSON: " + *text};
     if (!filter.is_object())
-        throw UsageError{std::string("--") + name + " must be a JSON object, e.g. {\"task_type\": \"sql_query_debug\"}"};
+        throw UsageError{std::string("--") + name +
+                         " must be a JSON object, e.g. {\"task_type\": \"sql_query_debug\"}"};
     return filter;
 }
 

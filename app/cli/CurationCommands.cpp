@@ -131,7 +131,8 @@ void addCurationCommands(std::vector<Command>& commands)
 {
     const CliArgs::Spec spec{{"filter", "older-than", "reason", "actor"}, {"dry-run"}};
     auto usage = [](const std::string& head) { return head + "\n\n" + kSelectionHelp; };
-    commands.push_back({"relabel", "set the outcome of records",
+    commands.push_back({"relabel",
+                        "set the outcome of records",
                         usage("relabel ID... --outcome TYPE [--reason TEXT] [--filter JSON] [--older-than D] "
                               "[--dry-run]"),
                         {{"outcome", "filter", "older-than", "reason", "actor"}, {"dry-run"}},

@@ -94,8 +94,8 @@ int exportCommand(CommandEnv& env, const CliArgs& args)
         out = &file;
     }
     RecordExporter exporter(*store);
-    const auto n = exporter.run(*out, filter,
-                                format == "csv" ? RecordExporter::Format::Csv : RecordExporter::Format::JsonLines);
+    const auto n =
+        exporter.run(*out, filter, format == "csv" ? RecordExporter::Format::Csv : RecordExporter::Format::JsonLines);
     if (!*out)
         throw Error(Error::Kind::Io, "writing the export failed (disk full or closed pipe?)");
     if (!args.flag("quiet"))
@@ -120,14 +120,15 @@ int demoCommand(CommandEnv& env, const CliArgs& args)
     importOptions.context.reason = "demo history";
     const auto start = std::chrono::steady_clock::now();
     RecordImporter importer(*store);
-    const auto report = importer.runRecords(
-        [&](const RecordImporter::RecordSink& sink) { generator.generate(sink); }, importOptions,
-        [&](const ImportReport& r) {
-            if (!quiet)
-                *env.err << "progress: " << r.added << " added, " << r.duplicates << " duplicates\n";
-        });
-    *env.out << "Demo history: " << report.added << " records added (" << report.duplicates
-             << " already there) in " << std::fixed << std::setprecision(2) << secondsSince(start) << " s\n";
+    const auto report =
+        importer.runRecords([&](const RecordImporter::RecordSink& sink) { generator.generate(sink); }, importOptions,
+                            [&](const ImportReport& r) {
+                                if (!quiet)
+                                    *env.err << "progress: " << r.added << " added, " << r.duplicates
+                                             << " duplicates\n";
+                            });
+    *env.out << "Demo history: " << report.added << " records added (" << report.duplicates << " already there) in "
+             << std::fixed << std::setprecision(2) << secondsSince(start) << " s\n";
     if (!quiet)
         for (const auto& s : generator.describeScenarios())
             *env.out << "  - " << s << '\n';
@@ -140,7 +141,8 @@ int demoCommand(CommandEnv& env, const CliArgs& args)
 
 void addImportExportCommands(std::vector<Command>& commands)
 {
-    commands.push_back({"import", "import records from JSONL, a JSON array or Mem0 output",
+    commands.push_back({"import",
+                        "import records from JSONL, a JSON array or Mem0 output",
                         "import FILE|- [--strict] [--no-embed] [--quiet] [--actor WHO] [--reason TEXT]\n\n"
                         "Reads JSONL (one record per line), a JSON array of records, or Mem0's {\"results\": [...]}\n"
                         "output. A record needs 'memory' (or 'content'); every other field is optional (see the\n"
@@ -152,14 +154,16 @@ void addImportExportCommands(std::vector<Command>& commands)
                         "  --quiet      no progress lines",
                         {{"actor", "reason"}, {"strict", "no-embed", "quiet"}},
                         importCommand});
-    commands.push_back({"export", "write records as JSONL or CSV",
+    commands.push_back({"export",
+                        "write records as JSONL or CSV",
                         "export [--filter JSON] [--format jsonl|csv] [--output FILE]\n\n"
                         "Writes every matching record (all states unless the filter says otherwise) to stdout\n"
                         "or FILE. JSONL keeps every field, so exporting and importing into an empty database\n"
                         "gives back the same records, ids and times included.",
                         {{"filter", "format", "output"}, {"quiet"}},
                         exportCommand});
-    commands.push_back({"demo", "add a realistic synthetic outcome history",
+    commands.push_back({"demo",
+                        "add a realistic synthetic outcome history",
                         "demo [--records N] [--seed S] [--days D] [--users U] [--no-embed] [--quiet]\n\n"
                         "Generates N outcome records (default 5000) over D days (default 180): several task types,\n"
                         "tools, versions and users, with real trends (a tool that starts failing, a version that\n"

@@ -49,8 +49,8 @@ void printRecord(std::ostream& out, const MemoryRecord& r, bool asJson)
         << "\nagent_id:    " << (r.agentId.empty() ? "-" : r.agentId)
         << "\nrun_id:      " << (r.runId.empty() ? "-" : r.runId) << "\ncollection:  " << r.collection
         << "\ncreated_at:  " << formatIsoTime(r.createdAt) << "\nupdated_at:  " << formatIsoTime(r.updatedAt)
-        << "\nmetadata:    " << r.metadata.dump(-1, ' ', false, json::error_handler_t::replace)
-        << "\nmemory:\n  " << r.memory << '\n';
+        << "\nmetadata:    " << r.metadata.dump(-1, ' ', false, json::error_handler_t::replace) << "\nmemory:\n  "
+        << r.memory << '\n';
 }
 
 int addCommand(CommandEnv& env, const CliArgs& args)
@@ -143,8 +143,7 @@ int historyCommand(CommandEnv& env, const CliArgs& args)
         return 0;
     }
     for (const auto& e : entries) {
-        *env.out << '#' << e.id << "  " << formatIsoTime(e.createdAt) << "  " << eventName(e.event) << "  "
-                 << e.actor;
+        *env.out << '#' << e.id << "  " << formatIsoTime(e.createdAt) << "  " << eventName(e.event) << "  " << e.actor;
         if (!e.reason.empty())
             *env.out << "  (" << e.reason << ')';
         *env.out << '\n';
@@ -181,15 +180,17 @@ int revertCommand(CommandEnv& env, const CliArgs& args)
 
 void addRecordCommands(std::vector<Command>& commands)
 {
-    const std::set<std::string> outcomeOptions = {"outcome", "task-type", "tool", "version", "severity", "scope", "tag",
-                                                  "metadata", "user", "agent", "run", "collection", "actor", "reason"};
+    const std::set<std::string> outcomeOptions = {"outcome", "task-type",  "tool",     "version", "severity",
+                                                  "scope",   "tag",        "metadata", "user",    "agent",
+                                                  "run",     "collection", "actor",    "reason"};
     auto with = [](std::set<std::string> base, std::initializer_list<const char*> more) {
         for (const char* m : more)
             base.insert(m);
         return base;
     };
     commands.push_back(
-        {"add", "add one record",
+        {"add",
+         "add one record",
          "add TEXT [--outcome success|failure|partial|unknown] [--task-type T] [--tool NAME] [--version V]\n"
          "    [--severity S] [--scope global|user_specific] [--tag T]... [--metadata JSON] [--user U]\n"
          "    [--agent A] [--run R] [--collection C] [--record JSON] [--json] [--actor WHO] [--reason TEXT]\n\n"
@@ -198,14 +199,16 @@ void addRecordCommands(std::vector<Command>& commands)
          addCommand});
     commands.push_back({"get", "show one record", "get ID [--json]", {{}, {"json"}}, getCommand});
     commands.push_back(
-        {"update", "change a record's text, metadata or scope",
+        {"update",
+         "change a record's text, metadata or scope",
          "update ID [--text TEXT] [--metadata JSON (merged; null removes a key)] [--set-metadata JSON]\n"
          "       [--outcome O] [--task-type T] [--tool NAME] [--version V] [--tag T]... [--user U] [--agent A]\n"
          "       [--run R] [--collection C] [--json] [--actor WHO] [--reason TEXT]",
          {with(outcomeOptions, {"text", "set-metadata"}), {"json"}},
          updateCommand});
     commands.push_back({"history", "every change of a record", "history ID [--json]", {{}, {"json"}}, historyCommand});
-    commands.push_back({"revert", "undo a change from its history row",
+    commands.push_back({"revert",
+                        "undo a change from its history row",
                         "revert HISTORY_ID [--reason TEXT] [--actor WHO]\n"
                         "revert --batch BATCH_ID   (undo a whole import or bulk change)",
                         {{"batch", "reason", "actor"}, {}},

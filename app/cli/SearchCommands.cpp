@@ -129,17 +129,20 @@ int outcomesCommand(CommandEnv& env, const CliArgs& args)
 void addSearchCommands(std::vector<Command>& commands)
 {
     commands.push_back(
-        {"search", "hybrid search with Mem0 filters",
+        {"search",
+         "hybrid search with Mem0 filters",
          "search QUERY [--user U]... [--filter JSON] [--limit K] [--json] [--mode hybrid|semantic|keyword]\n"
          "       [--half-life DAYS] [--min-score X] [--semantic-weight W] [--explain]\n\n"
          "Ranks active records by keyword (bm25) and semantic similarity, fused; --user may repeat to\n"
          "combine scopes (--user global --user alice). --filter takes Mem0's filter JSON, e.g.\n"
-         "  '{\"AND\": [{\"task_type\": \"sql_query_debug\"}, {\"outcome_type\": {\"in\": [\"failure\", \"partial\"]}}]}'\n"
+         "  '{\"AND\": [{\"task_type\": \"sql_query_debug\"}, {\"outcome_type\": {\"in\": [\"failure\", "
+         "\"partial\"]}}]}'\n"
          "--half-life adds recency decay; --json prints records with score and score_parts.",
          {{"user", "filter", "limit", "mode", "half-life", "min-score", "semantic-weight"}, {"json", "explain"}},
          searchCommand});
     commands.push_back(
-        {"outcomes", "successes and failures for a task type (the agent's prefetch)",
+        {"outcomes",
+         "successes and failures for a task type (the agent's prefetch)",
          "outcomes --task-type T [TASK DESCRIPTION] [--user U] [--tool NAME] [--version V] [--since 30d]\n"
          "         [--limit K] [--half-life DAYS] [--json]\n\n"
          "The continual-learning prefetch in one call: the most relevant recent successes and failures\n"

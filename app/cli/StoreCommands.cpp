@@ -68,17 +68,20 @@ int statusCommand(CommandEnv& env, const CliArgs& args)
     auto store = env.open(false, true);
     store->semantic().waitLoaded(24 * 3600 * 1000);
     const auto status = store->indexStatus();
-    json out = {{"database", store->path()},      {"read_only", store->readOnly()},
-                {"records", status.records},      {"embedder", status.embedder},
-                {"embedded", status.embedded},    {"indexed", status.indexed},
+    json out = {{"database", store->path()},
+                {"read_only", store->readOnly()},
+                {"records", status.records},
+                {"embedder", status.embedder},
+                {"embedded", status.embedded},
+                {"indexed", status.indexed},
                 {"index_cache", store->semantic().cachePath()}};
     if (args.flag("json")) {
         *env.out << out.dump(2) << '\n';
         return 0;
     }
-    *env.out << "database:  " << store->path() << (store->readOnly() ? " (read-only)" : "") << "\nrecords:   "
-             << status.records << "\nembedder:  " << status.embedder << "\nembedded:  " << status.embedded
-             << "\nindexed:   " << status.indexed << '\n';
+    *env.out << "database:  " << store->path() << (store->readOnly() ? " (read-only)" : "")
+             << "\nrecords:   " << status.records << "\nembedder:  " << status.embedder
+             << "\nembedded:  " << status.embedded << "\nindexed:   " << status.indexed << '\n';
     if (status.embedded < status.records)
         *env.out << "(" << status.records - status.embedded
                  << " records have no vector yet: run 'memscope-cli reindex')\n";
@@ -89,14 +92,19 @@ int statusCommand(CommandEnv& env, const CliArgs& args)
 
 void addStoreCommands(std::vector<Command>& commands)
 {
-    commands.push_back({"stats", "counts by state, collection, user, task type, outcome, tool, version",
-                        "stats [--filter JSON] [--json]", {{"filter"}, {"json"}}, statsCommand});
-    commands.push_back({"reindex", "embed records that have no vector yet and update the index cache",
+    commands.push_back({"stats",
+                        "counts by state, collection, user, task type, outcome, tool, version",
+                        "stats [--filter JSON] [--json]",
+                        {{"filter"}, {"json"}},
+                        statsCommand});
+    commands.push_back({"reindex",
+                        "embed records that have no vector yet and update the index cache",
                         "reindex [--quiet]\n\nUse after switching embedder (--embed-model) or importing with "
                         "--no-embed. Vectors of each\nembedder are kept apart; search uses the current one's only.",
-                        {{}, {"quiet"}}, reindexCommand});
-    commands.push_back({"status", "the database, its embedder and vector index", "status [--json]", {{}, {"json"}},
-                        statusCommand});
+                        {{}, {"quiet"}},
+                        reindexCommand});
+    commands.push_back(
+        {"status", "the database, its embedder and vector index", "status [--json]", {{}, {"json"}}, statusCommand});
 }
 
 } // namespace memscope::cli

@@ -59,8 +59,7 @@ DemoCalendar::DemoCalendar(Micros end, int days, std::int64_t records, std::uint
         const bool last = d + 1 == weights.size();
         const std::int64_t upTo =
             last ? records
-                 : std::min<std::int64_t>(records,
-                                          std::llround(static_cast<double>(records) * cumulative / sum));
+                 : std::min<std::int64_t>(records, std::llround(static_cast<double>(records) * cumulative / sum));
         m_counts[d] = std::max<std::int64_t>(upTo - assigned, 0);
         assigned += m_counts[d];
     }

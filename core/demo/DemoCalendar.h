@@ -16,8 +16,7 @@ class DemoCalendar {
 public:
     static constexpr Micros kDay = 86'400'000'000LL;
 
-    DemoCalendar(Micros end, int days, std::int64_t records, std::uint64_t seed,
-                 const std::vector<int>& busyDays);
+    DemoCalendar(Micros end, int days, std::int64_t records, std::uint64_t seed, const std::vector<int>& busyDays);
 
     int days() const { return static_cast<int>(m_counts.size()); }
     Micros end() const { return m_end; }

@@ -163,8 +163,7 @@ void DemoCatalog::parseLine(std::string_view line, Block*& block)
         fail("line outside a block", line);
     const std::size_t space = line.find(' ');
     const std::string_view keyword = line.substr(0, space);
-    const std::string_view rest =
-        space == std::string_view::npos ? std::string_view() : trim(line.substr(space));
+    const std::string_view rest = space == std::string_view::npos ? std::string_view() : trim(line.substr(space));
     if (keyword == "meta") {
         for (const auto pair : words(rest)) {
             const std::size_t eq = pair.find('=');
@@ -193,8 +192,7 @@ void DemoCatalog::parseLine(std::string_view line, Block*& block)
         }
     } else if (keyword == "tags") {
         block->tags = words(rest);
-    } else if (keyword.size() > 1 && keyword.back() == ':' &&
-               isIdentifier(keyword.substr(0, keyword.size() - 1))) {
+    } else if (keyword.size() > 1 && keyword.back() == ':' && isIdentifier(keyword.substr(0, keyword.size() - 1))) {
         const std::string_view kind = keyword.substr(0, keyword.size() - 1);
         Pool* pool = nullptr;
         for (auto& p : block->pools)
@@ -304,8 +302,7 @@ const DemoCatalog::Block* DemoCatalog::find(std::string_view type, std::string_v
 }
 
 std::vector<const DemoCatalog::Template*> DemoCatalog::templatesFor(const Block& block, std::string_view kind,
-                                                                    std::string_view tool,
-                                                                    bool withCommon) const
+                                                                    std::string_view tool, bool withCommon) const
 {
     std::vector<const Template*> out;
     const auto collect = [&](const Block& b) {
@@ -336,8 +333,8 @@ void DemoCatalog::render(const Template& tmpl, DemoRng& rng, TextContext& ctx, s
                 break;
             }
             const auto end = ctx.m_picks.begin() + static_cast<std::ptrdiff_t>(ctx.m_count);
-            const auto earlier = std::find_if(ctx.m_picks.begin(), end,
-                                              [&](const TextContext::Pick& p) { return p.slot == seg.slot; });
+            const auto earlier =
+                std::find_if(ctx.m_picks.begin(), end, [&](const TextContext::Pick& p) { return p.slot == seg.slot; });
             std::size_t word = 0;
             if (earlier == end) {
                 word = rng.skewedBelow(n);

@@ -101,8 +101,8 @@ public:
 
     // The templates of `kind` usable for `tool`: the block's own plus, with `withCommon`, [common]'s;
     // never the ones restricted to another tool.
-    std::vector<const Template*> templatesFor(const Block& block, std::string_view kind,
-                                              std::string_view tool, bool withCommon = true) const;
+    std::vector<const Template*> templatesFor(const Block& block, std::string_view kind, std::string_view tool,
+                                              bool withCommon = true) const;
 
     void render(const Template& tmpl, DemoRng& rng, TextContext& ctx, std::string& out) const;
 

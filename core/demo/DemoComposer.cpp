@@ -36,8 +36,7 @@ const char* pickSeverity(DemoRng& rng, const SeverityMix& mix)
 std::size_t pickCumulative(DemoRng& rng, const std::vector<double>& cumulative)
 {
     const double u = rng.uniform() * cumulative.back();
-    return static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) -
-                                    cumulative.begin());
+    return static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin());
 }
 
 char* writeHex(char* out, std::uint64_t value, int digits)
@@ -63,8 +62,7 @@ struct DemoComposer::Choice {
     const SeverityMix* severity = &kUsualSeverity;
 };
 
-DemoComposer::DemoComposer(const DemoOptions& options, const DemoTimeline& timeline,
-                           std::vector<int> incidentDays)
+DemoComposer::DemoComposer(const DemoOptions& options, const DemoTimeline& timeline, std::vector<int> incidentDays)
     : m_timeline(timeline)
     , m_seed(options.seed)
     , m_incidentDays(std::move(incidentDays))
@@ -76,8 +74,8 @@ DemoComposer::DemoComposer(const DemoOptions& options, const DemoTimeline& timel
         TaskPlan task;
         task.type = block.name;
         task.success = block.success;
-        task.warehouseBound = task.type == "sql_query_debug" || task.type == "report_generation" ||
-                              task.type == "data_cleaning";
+        task.warehouseBound =
+            task.type == "sql_query_debug" || task.type == "report_generation" || task.type == "data_cleaning";
         for (int a = 1; a <= std::max(block.agents, 1); ++a)
             task.agents.push_back("agent-" + std::string(block.agent) + "-" + std::to_string(a));
         task.tags.assign(block.tags.begin(), block.tags.end());
@@ -94,8 +92,7 @@ DemoComposer::DemoComposer(const DemoOptions& options, const DemoTimeline& timel
             for (const auto& lead : plan.lead)
                 if (lead.empty())
                     throw std::logic_error("demo m_catalog: no outcome templates for " + plan.name);
-            task.toolWeights.push_back((task.toolWeights.empty() ? 0.0 : task.toolWeights.back()) +
-                                       tool.weight);
+            task.toolWeights.push_back((task.toolWeights.empty() ? 0.0 : task.toolWeights.back()) + tool.weight);
             task.tools.push_back(std::move(plan));
         }
         if (task.tools.empty())
@@ -107,8 +104,7 @@ DemoComposer::DemoComposer(const DemoOptions& options, const DemoTimeline& timel
                                  std::size_t& toolIndex) {
         for (taskIndex = 0; taskIndex < m_tasks.size(); ++taskIndex)
             for (toolIndex = 0; toolIndex < m_tasks[taskIndex].tools.size(); ++toolIndex)
-                if (m_tasks[taskIndex].type == taskType &&
-                    m_tasks[taskIndex].tools[toolIndex].name == toolName)
+                if (m_tasks[taskIndex].type == taskType && m_tasks[taskIndex].tools[toolIndex].name == toolName)
                     return;
         throw std::logic_error(std::string("demo m_catalog: missing tool ") + toolName);
     };
@@ -170,8 +166,7 @@ DemoComposer::DemoComposer(const DemoOptions& options, const DemoTimeline& timel
                               ? DemoScenarios::kUserNames[static_cast<std::size_t>(u)]
                               : "user" + std::to_string(u + 1));
         // A few heavy users and a tail of occasional ones.
-        m_userWeights.push_back((m_userWeights.empty() ? 0.0 : m_userWeights.back()) +
-                                1.0 / (1.0 + 0.35 * u));
+        m_userWeights.push_back((m_userWeights.empty() ? 0.0 : m_userWeights.back()) + 1.0 / (1.0 + 0.35 * u));
         std::vector<std::size_t> values;
         for (std::size_t p = 0; p < m_prefs.size(); ++p)
             values.push_back(DemoRng::mix(m_seed ^ DemoRng::mix(static_cast<std::uint64_t>(u) * 131 + p)) %
@@ -213,16 +208,15 @@ std::size_t DemoComposer::versionAt(Micros t, DemoRng& rng) const
 
 std::size_t DemoComposer::pickUser(DemoRng& rng) const { return pickCumulative(rng, m_userWeights); }
 
-void DemoComposer::renderFrom(const Pool& pool, DemoRng& rng, DemoCatalog::TextContext& ctx,
-                              std::string& out) const
+void DemoComposer::renderFrom(const Pool& pool, DemoRng& rng, DemoCatalog::TextContext& ctx, std::string& out) const
 {
     if (!out.empty())
         out.push_back(' ');
     m_catalog.render(*pool[rng.below(pool.size())], rng, ctx, out);
 }
 
-DemoComposer::Choice DemoComposer::choose(const TaskPlan& task, const ToolPlan& tool, std::size_t version,
-                                          Micros t, int day, DemoRng& rng) const
+DemoComposer::Choice DemoComposer::choose(const TaskPlan& task, const ToolPlan& tool, std::size_t version, Micros t,
+                                          int day, DemoRng& rng) const
 {
     const bool onFailingTool = &task == &m_tasks[m_failingTask] && &tool == &task.tools[m_failingTool];
     const bool onEmailToolkit = &task == &m_tasks[m_emailTask] && &tool == &task.tools[m_emailToolkit];
@@ -245,8 +239,7 @@ DemoComposer::Choice DemoComposer::choose(const TaskPlan& task, const ToolPlan& 
     if (onFailingTool)
         success = t < m_timeline.toolFailureStart ? DemoScenarios::kFailingToolSuccessBefore
                                                   : DemoScenarios::kFailingToolSuccessAfter;
-    if (onEmailToolkit && t >= m_timeline.staleApiRetired && t < m_timeline.staleApiGraceEnd &&
-        rng.chance(0.3)) {
+    if (onEmailToolkit && t >= m_timeline.staleApiRetired && t < m_timeline.staleApiGraceEnd && rng.chance(0.3)) {
         // Agents still retrieving the send_v1 lessons follow them into the retired endpoint.
         c.outcome = OutcomeType::Failure;
         c.scenario = &m_sendV1Gone;
@@ -254,11 +247,10 @@ DemoComposer::Choice DemoComposer::choose(const TaskPlan& task, const ToolPlan& 
         return c;
     }
     const double u = rng.uniform();
-    c.outcome = u < success                                  ? OutcomeType::Success
-                : u < success + DemoScenarios::kPartialShare ? OutcomeType::Partial
-                : u < success + DemoScenarios::kPartialShare + DemoScenarios::kUnknownShare
-                    ? OutcomeType::Unknown
-                    : OutcomeType::Failure;
+    c.outcome = u < success                                                                 ? OutcomeType::Success
+                : u < success + DemoScenarios::kPartialShare                                ? OutcomeType::Partial
+                : u < success + DemoScenarios::kPartialShare + DemoScenarios::kUnknownShare ? OutcomeType::Unknown
+                                                                                            : OutcomeType::Failure;
     if (onFailingTool && t >= m_timeline.toolFailureStart) {
         if (c.outcome == OutcomeType::Failure && rng.chance(0.85)) {
             c.scenario = &m_pgSsl;
@@ -295,16 +287,14 @@ DemoComposer::Fields DemoComposer::fillOutcome(Micros t, int day, DemoRng& rng, 
         if (c.scenario && !c.scenario->cause.empty() && rng.chance(0.6))
             renderFrom(c.scenario->cause, rng, ctx, rec.memory);
         else
-            renderFrom(c.outcome == OutcomeType::Success ||
-                               (c.outcome == OutcomeType::Partial && rng.chance(0.5))
+            renderFrom(c.outcome == OutcomeType::Success || (c.outcome == OutcomeType::Partial && rng.chance(0.5))
                            ? tool.note
                            : tool.cause,
                        rng, ctx, rec.memory);
     }
     if (rng.chance(kLesson[o]))
-        renderFrom(c.scenario && !c.scenario->lesson.empty() && rng.chance(0.7) ? c.scenario->lesson
-                                                                                : tool.lesson,
-                   rng, ctx, rec.memory);
+        renderFrom(c.scenario && !c.scenario->lesson.empty() && rng.chance(0.7) ? c.scenario->lesson : tool.lesson, rng,
+                   ctx, rec.memory);
 
     Fields f;
     f.outcome = c.outcome;
@@ -344,8 +334,7 @@ DemoComposer::Fields DemoComposer::fillPreference(Micros t, DemoRng& rng, Memory
     const PrefTopic& topic = m_prefs[topicIndex];
     std::size_t value = m_prefValue[user][topicIndex];
     if (user == m_conflictingUser && topicIndex == m_reportFormat)
-        value =
-            t >= m_timeline.preferenceFlips[0] && t < m_timeline.preferenceFlips[2] ? m_inlineHtml : m_pdf;
+        value = t >= m_timeline.preferenceFlips[0] && t < m_timeline.preferenceFlips[2] ? m_inlineHtml : m_pdf;
     else if (user == m_conflictingUser && topicIndex == m_emailTone)
         value = t >= m_timeline.preferenceFlips[1] ? m_casual : m_formal;
 

@@ -78,10 +78,8 @@ private:
 
     std::vector<TaskPlan> m_tasks;
     std::vector<double> m_taskWeights; // cumulative
-    std::size_t m_failingTask = 0, m_failingTool = 0, m_improvingTask = 0, m_emailTask = 0,
-                m_emailToolkit = 0;
-    ScenarioPlan m_pgSsl, m_pgWorkaround, m_sendV1, m_sendV2, m_sendV1Gone, m_gatewayIncident,
-        m_warehouseIncident;
+    std::size_t m_failingTask = 0, m_failingTool = 0, m_improvingTask = 0, m_emailTask = 0, m_emailToolkit = 0;
+    ScenarioPlan m_pgSsl, m_pgWorkaround, m_sendV1, m_sendV2, m_sendV1Gone, m_gatewayIncident, m_warehouseIncident;
 
     Pool m_corrections;
     const std::string m_feedbackTool = "feedback_parser"; // the tool_name of preference records

@@ -66,15 +66,14 @@ DemoGenerator::DemoGenerator(DemoOptions options)
         tl.incidentDays.push_back(tl.start + day * kDay);
     }
     if (m_options.users > 0)
-        tl.conflictingUser = DemoScenarios::kUserNames[static_cast<std::size_t>(m_options.users) >
-                                                               DemoScenarios::kConflictingUser
-                                                           ? DemoScenarios::kConflictingUser
-                                                           : 0];
+        tl.conflictingUser =
+            DemoScenarios::kUserNames[static_cast<std::size_t>(m_options.users) > DemoScenarios::kConflictingUser
+                                          ? DemoScenarios::kConflictingUser
+                                          : 0];
     tl.preferenceFlips = {at(DemoScenarios::kReportFormatFlipAt, 9), at(DemoScenarios::kEmailToneFlipAt, 9),
                           at(DemoScenarios::kReportFormatBackAt, 9)};
 
-    m_calendar =
-        std::make_unique<DemoCalendar>(tl.end, days, m_options.records, m_options.seed, incidentDays);
+    m_calendar = std::make_unique<DemoCalendar>(tl.end, days, m_options.records, m_options.seed, incidentDays);
     m_composer = std::make_unique<DemoComposer>(m_options, m_timeline, std::move(incidentDays));
 }
 
@@ -98,24 +97,23 @@ std::vector<std::string> DemoGenerator::describeScenarios() const
 {
     const DemoTimeline& tl = m_timeline;
     std::vector<std::string> out;
-    out.push_back(std::string("Failing tool: ") + kFailingTask + " runs on " + kFailingTool +
-                  " succeed about " + percent(DemoScenarios::kFailingToolSuccessBefore) +
-                  " of the time until " + dateTimeOf(tl.toolFailureStart) +
-                  ", when a driver upgrade ships; from then on about " +
+    out.push_back(std::string("Failing tool: ") + kFailingTask + " runs on " + kFailingTool + " succeed about " +
+                  percent(DemoScenarios::kFailingToolSuccessBefore) + " of the time until " +
+                  dateTimeOf(tl.toolFailureStart) + ", when a driver upgrade ships; from then on about " +
                   percent(DemoScenarios::kFailingToolSuccessAfter) +
                   " succeed and most failures cite \"SSL handshake timeout after driver upgrade\" (tags ssl, "
                   "driver-upgrade).");
     std::string versions;
     for (std::size_t v = 1; v < DemoScenarios::kVersions.size(); ++v)
-        versions += std::string(v > 1 ? ", " : "") + DemoScenarios::kVersions[v] + " " +
-                    dateOf(tl.releases[v]) + " (" + percent(DemoScenarios::kImprovingSuccess[v]) + ")";
+        versions += std::string(v > 1 ? ", " : "") + DemoScenarios::kVersions[v] + " " + dateOf(tl.releases[v]) + " (" +
+                    percent(DemoScenarios::kImprovingSuccess[v]) + ")";
     out.push_back(std::string("Improving version: ") + kImprovingTask + " succeeds about " +
-                  percent(DemoScenarios::kImprovingSuccess[0]) + " on v1.0 and rises with each release: " +
-                  versions + ". A release takes over in about ten days; the previous version lingers.");
+                  percent(DemoScenarios::kImprovingSuccess[0]) + " on v1.0 and rises with each release: " + versions +
+                  ". A release takes over in about ten days; the previous version lingers.");
     out.push_back(std::string("Stale lessons: until ") + dateTimeOf(tl.staleApiRetired) +
-                  " most successful email_drafting runs on email_toolkit record lessons about the v1 " +
-                  kStaleMarker + " endpoint (tag " + kStaleMarker + "); it is retired then. Until " +
-                  dateOf(tl.staleApiGraceEnd) + " agents that follow those lessons fail with 410 Gone (tag " +
+                  " most successful email_drafting runs on email_toolkit record lessons about the v1 " + kStaleMarker +
+                  " endpoint (tag " + kStaleMarker + "); it is retired then. Until " + dateOf(tl.staleApiGraceEnd) +
+                  " agents that follow those lessons fail with 410 Gone (tag " +
                   "stale-lesson); later lessons use messages.send (v2).");
     if (tl.conflictingUser.empty())
         out.push_back("Conflicting preferences: none, the history has no users (--users 0).");
@@ -132,8 +130,7 @@ std::vector<std::string> DemoGenerator::describeScenarios() const
                   percent(DemoScenarios::kGatewayFailure) +
                   " of that day's runs fail with 503/429 gateway errors (severity high or critical, tag "
                   "incident), and retries add a third more runs.");
-    out.push_back("Incident " + dateOf(tl.incidentDays[1]) +
-                  ": warehouse replica maintenance overran; about " +
+    out.push_back("Incident " + dateOf(tl.incidentDays[1]) + ": warehouse replica maintenance overran; about " +
                   percent(DemoScenarios::kWarehouseFailure) +
                   " of that day's sql_query_debug, report_generation and data_cleaning runs fail (tag "
                   "incident).");

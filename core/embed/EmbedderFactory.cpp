@@ -15,7 +15,8 @@ std::shared_ptr<Embedder> EmbedderFactory::create(const Choice& choice)
     if (choice.model.empty())
         throw Error(Error::Kind::InvalidArgument,
                     "an embedding endpoint (" + choice.url + ") needs a model: pass --embed-model NAME");
-    return std::make_shared<OpenAiEmbedder>(OpenAiEmbedder::Config::fromEnvironment(choice.url, choice.model, choice.apiKey));
+    return std::make_shared<OpenAiEmbedder>(
+        OpenAiEmbedder::Config::fromEnvironment(choice.url, choice.model, choice.apiKey));
 }
 
 } // namespace memscope

@@ -11,8 +11,8 @@ class Embedder;
 class EmbedderFactory {
 public:
     struct Choice {
-        std::string url;   // --embed-url; else OPENAI_BASE_URL when a model is given
-        std::string model; // --embed-model; empty = built-in
+        std::string url;    // --embed-url; else OPENAI_BASE_URL when a model is given
+        std::string model;  // --embed-model; empty = built-in
         std::string apiKey; // from the keychain or OPENAI_API_KEY, never from settings files
     };
 

@@ -15,7 +15,8 @@ namespace {
 
 using Kind = Error::Kind;
 
-std::string trimmed(std::string_view text) {
+std::string trimmed(std::string_view text)
+{
     const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     while (!text.empty() && isSpace(text.front()))
         text.remove_prefix(1);
@@ -24,12 +25,14 @@ std::string trimmed(std::string_view text) {
     return std::string(text);
 }
 
-std::string environment(const char* name) {
+std::string environment(const char* name)
+{
     const char* value = std::getenv(name);
     return value ? trimmed(value) : std::string();
 }
 
-bool hasControlCharacters(std::string_view text) {
+bool hasControlCharacters(std::string_view text)
+{
     for (char c : text) {
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
             return true;
@@ -39,9 +42,9 @@ bool hasControlCharacters(std::string_view text) {
 
 } // namespace
 
-OpenAiEmbedder::Config OpenAiEmbedder::Config::fromEnvironment(const std::string& baseUrl,
-                                                               const std::string& model,
-                                                               const std::string& apiKey) {
+OpenAiEmbedder::Config OpenAiEmbedder::Config::fromEnvironment(const std::string& baseUrl, const std::string& model,
+                                                               const std::string& apiKey)
+{
     Config config;
     config.baseUrl = trimmed(baseUrl);
     if (config.baseUrl.empty())
@@ -56,7 +59,8 @@ OpenAiEmbedder::Config OpenAiEmbedder::Config::fromEnvironment(const std::string
 }
 
 OpenAiEmbedder::OpenAiEmbedder(Config config)
-    : m_config(std::move(config)) {
+    : m_config(std::move(config))
+{
     m_config.baseUrl = trimmed(m_config.baseUrl);
     while (!m_config.baseUrl.empty() && m_config.baseUrl.back() == '/')
         m_config.baseUrl.pop_back();
@@ -83,19 +87,22 @@ OpenAiEmbedder::OpenAiEmbedder(Config config)
     m_dimension = m_config.dimension;
 }
 
-std::string OpenAiEmbedder::id() const {
+std::string OpenAiEmbedder::id() const
+{
     // displayUrl: user info or a query string in the base URL may hold credentials, and ids are stored.
     return "openai:" + m_config.model + "@" + HttpClient::displayUrl(m_config.baseUrl);
 }
 
-int OpenAiEmbedder::dimension() const {
+int OpenAiEmbedder::dimension() const
+{
     if (m_dimension == 0)
         embedBatch({"dimension probe"}, 0, 1, nullptr);
     return m_dimension;
 }
 
 std::vector<std::vector<float>> OpenAiEmbedder::embed(const std::vector<std::string>& texts,
-                                                      const std::atomic_bool* cancel) {
+                                                      const std::atomic_bool* cancel)
+{
     std::vector<std::vector<float>> vectors;
     vectors.reserve(texts.size());
     const auto batch = static_cast<std::size_t>(m_config.batchSize);
@@ -107,9 +114,9 @@ std::vector<std::vector<float>> OpenAiEmbedder::embed(const std::vector<std::str
     return vectors;
 }
 
-std::vector<std::vector<float>> OpenAiEmbedder::embedBatch(const std::vector<std::string>& texts,
-                                                           std::size_t begin, std::size_t end,
-                                                           const std::atomic_bool* cancel) const {
+std::vector<std::vector<float>> OpenAiEmbedder::embedBatch(const std::vector<std::string>& texts, std::size_t begin,
+                                                           std::size_t end, const std::atomic_bool* cancel) const
+{
     const std::size_t count = end - begin;
     nlohmann::json input = nlohmann::json::array();
     for (std::size_t i = begin; i < end; ++i)
@@ -142,8 +149,8 @@ std::vector<std::vector<float>> OpenAiEmbedder::embedBatch(const std::vector<std
     if (data == answer.end() || !data->is_array())
         throw malformed("no \"data\" array");
     if (data->size() != count)
-        throw Error(Kind::Network, "expected " + std::to_string(count) + " embeddings from " + response.url +
-                                       ", got " + std::to_string(data->size()));
+        throw Error(Kind::Network, "expected " + std::to_string(count) + " embeddings from " + response.url + ", got " +
+                                       std::to_string(data->size()));
 
     // Servers may answer out of order; "index" says which input each vector belongs to.
     std::vector<std::vector<float>> vectors(count);
@@ -157,8 +164,7 @@ std::vector<std::vector<float>> OpenAiEmbedder::embedBatch(const std::vector<std
         if (const auto it = item.find("index"); it != item.end()) {
             if (!it->is_number_integer() || it->get<long long>() < 0 ||
                 it->get<long long>() >= static_cast<long long>(count))
-                throw malformed(where + " has index " + it->dump() + ", expected 0 to " +
-                                std::to_string(count - 1));
+                throw malformed(where + " has index " + it->dump() + ", expected 0 to " + std::to_string(count - 1));
             index = it->get<std::size_t>();
         }
         if (seen[index])
@@ -185,9 +191,9 @@ std::vector<std::vector<float>> OpenAiEmbedder::embedBatch(const std::vector<std
     const std::size_t dimension = vectors.front().size();
     for (std::size_t i = 1; i < count; ++i) {
         if (vectors[i].size() != dimension)
-            throw Error(Kind::Network, "embeddings of different lengths from " + response.url +
-                                           ": input 0 got " + std::to_string(dimension) + " numbers, input " +
-                                           std::to_string(i) + " got " + std::to_string(vectors[i].size()));
+            throw Error(Kind::Network, "embeddings of different lengths from " + response.url + ": input 0 got " +
+                                           std::to_string(dimension) + " numbers, input " + std::to_string(i) +
+                                           " got " + std::to_string(vectors[i].size()));
     }
     if (m_dimension != 0 && dimension != static_cast<std::size_t>(m_dimension))
         throw Error(Kind::Network, "model " + m_config.model + " at " + response.url + " returned " +

@@ -58,8 +58,7 @@ std::int64_t HistoryLog::append(const std::string& memoryId, HistoryEvent event,
 
 std::vector<HistoryEntry> HistoryLog::forMemory(const std::string& memoryId)
 {
-    auto& st = m_connection.cached(std::string("SELECT ") + kColumns +
-                                   " FROM history WHERE memory_id=?1 ORDER BY id");
+    auto& st = m_connection.cached(std::string("SELECT ") + kColumns + " FROM history WHERE memory_id=?1 ORDER BY id");
     st.bind(1, memoryId);
     std::vector<HistoryEntry> out;
     while (st.step())
@@ -80,8 +79,8 @@ std::optional<HistoryEntry> HistoryLog::entry(std::int64_t historyId)
 
 std::vector<HistoryEntry> HistoryLog::batch(const std::string& batchId)
 {
-    auto& st = m_connection.cached(std::string("SELECT ") + kColumns +
-                                   " FROM history WHERE batch_id=?1 ORDER BY id DESC");
+    auto& st =
+        m_connection.cached(std::string("SELECT ") + kColumns + " FROM history WHERE batch_id=?1 ORDER BY id DESC");
     st.bind(1, batchId);
     std::vector<HistoryEntry> out;
     while (st.step())

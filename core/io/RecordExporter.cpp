@@ -56,8 +56,8 @@ std::int64_t RecordExporter::run(std::ostream& out, const json& filter, Format f
                                  const std::function<void(std::int64_t)>& progress)
 {
     const auto compiled = FilterCompiler::compile(filter);
-    auto st = m_store.connection().prepare(std::string("SELECT ") + RecordTable::kColumns +
-                                           " FROM memories m WHERE " + compiled.sql + " ORDER BY m.rid");
+    auto st = m_store.connection().prepare(std::string("SELECT ") + RecordTable::kColumns + " FROM memories m WHERE " +
+                                           compiled.sql + " ORDER BY m.rid");
     st.bindAll(compiled.params);
     if (format == Format::Csv)
         out << "id,memory,hash,user_id,agent_id,run_id,collection,state,created_at,updated_at,expiration_date,"
@@ -68,15 +68,26 @@ std::int64_t RecordExporter::run(std::ostream& out, const json& filter, Format f
         if (format == Format::JsonLines) {
             out << RecordJson::toJson(r).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
         } else {
-            const std::string fields[] = {
-                r.id, r.memory, r.hash, r.userId, r.agentId, r.runId, r.collection, stateName(r.state),
-                formatIsoTime(r.createdAt), formatIsoTime(r.updatedAt),
-                r.expirationDate ? formatIsoTime(*r.expirationDate) : std::string(),
-                metaText(r.metadata, "outcome_type"), metaText(r.metadata, "task_type"),
-                metaText(r.metadata, "tool_name"), metaText(r.metadata, "severity"),
-                metaText(r.metadata, "user_scope"), metaText(r.metadata, "version"),
-                metaText(r.metadata, "timestamp"), metaText(r.metadata, "tags"),
-                r.metadata.dump(-1, ' ', false, json::error_handler_t::replace)};
+            const std::string fields[] = {r.id,
+                                          r.memory,
+                                          r.hash,
+                                          r.userId,
+                                          r.agentId,
+                                          r.runId,
+                                          r.collection,
+                                          stateName(r.state),
+                                          formatIsoTime(r.createdAt),
+                                          formatIsoTime(r.updatedAt),
+                                          r.expirationDate ? formatIsoTime(*r.expirationDate) : std::string(),
+                                          metaText(r.metadata, "outcome_type"),
+                                          metaText(r.metadata, "task_type"),
+                                          metaText(r.metadata, "tool_name"),
+                                          metaText(r.metadata, "severity"),
+                                          metaText(r.metadata, "user_scope"),
+                                          metaText(r.metadata, "version"),
+                                          metaText(r.metadata, "timestamp"),
+                                          metaText(r.metadata, "tags"),
+                                          r.metadata.dump(-1, ' ', false, json::error_handler_t::replace)};
             bool first = true;
             for (const auto& f : fields) {
                 if (!first)

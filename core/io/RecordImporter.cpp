@@ -63,8 +63,8 @@ public:
         if (!m_tx)
             m_tx.emplace(m_connection);
         // The same record again: by id when it has one, else by text and scope.
-        const bool duplicate = record.id.empty() ? m_table.findSame(record).has_value()
-                                                 : m_table.rowIdOf(record.id).has_value();
+        const bool duplicate =
+            record.id.empty() ? m_table.findSame(record).has_value() : m_table.rowIdOf(record.id).has_value();
         if (duplicate) {
             ++report.duplicates;
             return;

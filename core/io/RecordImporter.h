@@ -17,8 +17,8 @@ class MemoryStore;
 struct ImportOptions {
     // All or nothing: one transaction, rolled back if any record is refused.
     bool strict = false;
-    ChangeContext context;      // actor/reason of the ADD history rows; the batch id is made per import
-    int batchSize = 5000;       // records per committed transaction (not strict)
+    ChangeContext context;        // actor/reason of the ADD history rows; the batch id is made per import
+    int batchSize = 5000;         // records per committed transaction (not strict)
     std::size_t maxIssues = 1000; // refused records reported in detail (all are counted)
 };
 
@@ -32,8 +32,8 @@ struct ImportReport {
     std::int64_t duplicates = 0; // same id, or same text and scope, as a stored record: skipped
     std::int64_t refused = 0;
     std::vector<ImportIssue> issues;
-    std::string batchId;         // history batch of this import: revertBatch() undoes it
-    bool rolledBack = false;     // strict import that refused records
+    std::string batchId;     // history batch of this import: revertBatch() undoes it
+    bool rolledBack = false; // strict import that refused records
     bool cancelled = false;
     std::int64_t bytesRead = 0;
 };

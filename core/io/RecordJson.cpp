@@ -132,9 +132,9 @@ MemoryRecord RecordJson::fromJson(const json& value)
     r.updatedAt = optionalTime(value, "updated_at").value_or(0);
     r.expirationDate = optionalTime(value, "expiration_date");
 
-    static const char* const known[] = {"id",         "memory",     "content",    "hash",          "user_id",
-                                        "agent_id",   "run_id",     "collection", "metadata",      "state",
-                                        "created_at", "updated_at", "score",      "expiration_date", "event"};
+    static const char* const known[] = {"id",     "memory",          "content",  "hash",  "user_id",    "agent_id",
+                                        "run_id", "collection",      "metadata", "state", "created_at", "updated_at",
+                                        "score",  "expiration_date", "event"};
     for (auto it = value.begin(); it != value.end(); ++it) {
         bool isKnown = false;
         for (const char* k : known)

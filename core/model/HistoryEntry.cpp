@@ -8,7 +8,7 @@ struct EventName {
     const char* name;
 };
 constexpr EventName kEvents[] = {
-    {HistoryEvent::Add, "ADD"},         {HistoryEvent::Update, "UPDATE"}, {HistoryEvent::Relabel, "RELABEL"},
+    {HistoryEvent::Add, "ADD"},         {HistoryEvent::Update, "UPDATE"},   {HistoryEvent::Relabel, "RELABEL"},
     {HistoryEvent::Archive, "ARCHIVE"}, {HistoryEvent::Restore, "RESTORE"}, {HistoryEvent::Delete, "DELETE"},
     {HistoryEvent::Purge, "PURGE"},
 };

@@ -52,7 +52,7 @@ struct MemoryRecord {
 };
 
 // The metadata keys of the continual-learning pattern that get their own indexed columns.
-inline constexpr const char* kIndexedMetadataKeys[] = {"outcome_type", "task_type", "tool_name",
+inline constexpr const char* kIndexedMetadataKeys[] = {"outcome_type", "task_type",  "tool_name",
                                                        "severity",     "user_scope", "version"};
 
 } // namespace memscope

@@ -34,7 +34,8 @@ constexpr int kPollIntervalMs = 50;
 // Server error text quoted in our messages is cut here: enough to explain, not a page of HTML.
 constexpr std::size_t kMaxQuotedChars = 300;
 
-void ensureCurlInitialized() {
+void ensureCurlInitialized()
+{
     // curl_global_init is not thread-safe on every build; once per process, never cleaned up (other
     // libraries in the process may still use curl at exit).
     static std::once_flag once;
@@ -45,14 +46,16 @@ void ensureCurlInitialized() {
     });
 }
 
-std::string toLower(std::string_view text) {
+std::string toLower(std::string_view text)
+{
     std::string out(text);
     for (char& c : out)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
-std::string_view trim(std::string_view text) {
+std::string_view trim(std::string_view text)
+{
     const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     while (!text.empty() && isSpace(text.front()))
         text.remove_prefix(1);
@@ -61,19 +64,22 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
-bool startsWithNoCase(std::string_view text, std::string_view prefix) {
+bool startsWithNoCase(std::string_view text, std::string_view prefix)
+{
     return text.size() >= prefix.size() && toLower(text.substr(0, prefix.size())) == prefix;
 }
 
-bool isCredentialHeader(std::string_view name) {
+bool isCredentialHeader(std::string_view name)
+{
     const std::string lower = toLower(name);
-    return lower == "authorization" || lower == "proxy-authorization" ||
-           lower.find("api-key") != std::string::npos || lower.find("apikey") != std::string::npos ||
-           lower.find("token") != std::string::npos || lower.find("secret") != std::string::npos;
+    return lower == "authorization" || lower == "proxy-authorization" || lower.find("api-key") != std::string::npos ||
+           lower.find("apikey") != std::string::npos || lower.find("token") != std::string::npos ||
+           lower.find("secret") != std::string::npos;
 }
 
 // The values a message must never show: whole credential header values and, for "Bearer <token>", the token.
-std::vector<std::string> secretsOf(const HttpClient::Headers& headers) {
+std::vector<std::string> secretsOf(const HttpClient::Headers& headers)
+{
     std::vector<std::string> secrets;
     const auto add = [&](std::string_view value) {
         // Shorter values are no real secret, and scrubbing them would mangle ordinary words.
@@ -88,16 +94,15 @@ std::vector<std::string> secretsOf(const HttpClient::Headers& headers) {
         if (const auto space = v.find(' '); space != std::string_view::npos)
             add(trim(v.substr(space + 1)));
     }
-    std::sort(secrets.begin(), secrets.end(),
-              [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    std::sort(secrets.begin(), secrets.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
     return secrets;
 }
 
-std::string scrub(std::string text, const std::vector<std::string>& secrets) {
+std::string scrub(std::string text, const std::vector<std::string>& secrets)
+{
     static const std::string replacement = "[redacted]";
     for (const auto& secret : secrets) {
-        for (auto at = text.find(secret); at != std::string::npos;
-             at = text.find(secret, at + replacement.size()))
+        for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + replacement.size()))
             text.replace(at, secret.size(), replacement);
     }
     return text;
@@ -105,7 +110,8 @@ std::string scrub(std::string text, const std::vector<std::string>& secrets) {
 
 // The human part of an error body: OpenAI's {"error":{"message":...}}, Ollama's {"error":"..."}, FastAPI's
 // {"detail":"..."}, or the text itself, on one line and cut short.
-std::string serverSaid(const std::string& body) {
+std::string serverSaid(const std::string& body)
+{
     std::string said;
     const auto parsed = nlohmann::json::parse(body, nullptr, false);
     if (parsed.is_object()) {
@@ -133,46 +139,31 @@ std::string serverSaid(const std::string& body) {
         if (space)
             oneLine += ' ';
         space = false;
-        oneLine +=
-            std::isprint(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 ? c : '?';
+        oneLine += std::isprint(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 ? c : '?';
     }
     if (oneLine.size() > kMaxQuotedChars)
         oneLine = oneLine.substr(0, kMaxQuotedChars) + "...";
     return oneLine;
 }
 
-const char* statusMeaning(long status, bool sentCredentials) {
+const char* statusMeaning(long status, bool sentCredentials)
+{
     switch (status) {
-    case 400:
-        return "the server rejected the request";
-    case 401:
-        return sentCredentials ? "invalid API key" : "the server wants an API key and none was given";
-    case 402:
-        return "payment required (out of credit?)";
-    case 403:
-        return "access denied, the API key may lack permission for this model or endpoint";
-    case 404:
-        return "unknown model or endpoint";
-    case 405:
-        return "method not allowed (is the base URL right?)";
-    case 408:
-        return "the server timed out waiting for the request";
-    case 413:
-        return "request too large (try smaller batches)";
-    case 422:
-        return "the server could not process the request";
-    case 429:
-        return "rate limited or out of quota";
-    case 500:
-        return "internal server error";
-    case 502:
-        return "bad gateway";
-    case 503:
-        return "service unavailable";
-    case 504:
-        return "gateway timeout";
-    default:
-        break;
+    case 400: return "the server rejected the request";
+    case 401: return sentCredentials ? "invalid API key" : "the server wants an API key and none was given";
+    case 402: return "payment required (out of credit?)";
+    case 403: return "access denied, the API key may lack permission for this model or endpoint";
+    case 404: return "unknown model or endpoint";
+    case 405: return "method not allowed (is the base URL right?)";
+    case 408: return "the server timed out waiting for the request";
+    case 413: return "request too large (try smaller batches)";
+    case 422: return "the server could not process the request";
+    case 429: return "rate limited or out of quota";
+    case 500: return "internal server error";
+    case 502: return "bad gateway";
+    case 503: return "service unavailable";
+    case 504: return "gateway timeout";
+    default: break;
     }
     if (status >= 300 && status < 400)
         return "unexpected redirect (is the base URL right?)";
@@ -181,15 +172,18 @@ const char* statusMeaning(long status, bool sentCredentials) {
     return "unexpected status";
 }
 
-bool isRetryableStatus(long status) {
+bool isRetryableStatus(long status)
+{
     return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
 }
 
-std::string attemptsNote(int attempts) {
+std::string attemptsNote(int attempts)
+{
     return attempts > 1 ? " (gave up after " + std::to_string(attempts) + " attempts)" : std::string();
 }
 
-std::string httpErrorMessage(const HttpClient::Response& response, bool sentCredentials) {
+std::string httpErrorMessage(const HttpClient::Response& response, bool sentCredentials)
+{
     std::string message = "HTTP " + std::to_string(response.status) + " from " + response.url + ": " +
                           statusMeaning(response.status, sentCredentials);
     if (const std::string said = serverSaid(response.body); !said.empty())
@@ -198,11 +192,11 @@ std::string httpErrorMessage(const HttpClient::Response& response, bool sentCred
 }
 
 // Retry-After as delay-seconds or an HTTP date, or the retry-after-ms OpenAI and Azure add.
-std::optional<long long> retryAfterMs(const HttpClient::Response& response) {
+std::optional<long long> retryAfterMs(const HttpClient::Response& response)
+{
     const auto allDigits = [](std::string_view s) {
-        return !s.empty() && s.size() < 12 && std::all_of(s.begin(), s.end(), [](char c) {
-            return std::isdigit(static_cast<unsigned char>(c));
-        });
+        return !s.empty() && s.size() < 12 &&
+               std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     };
     if (const auto ms = response.header("retry-after-ms"); ms && allDigits(trim(*ms)))
         return std::stoll(std::string(trim(*ms)));
@@ -218,7 +212,8 @@ std::optional<long long> retryAfterMs(const HttpClient::Response& response) {
     return std::max<long long>(0, static_cast<long long>(when - std::time(nullptr)) * 1000);
 }
 
-int backoffMs(const HttpClient::Request& request, int retryIndex) {
+int backoffMs(const HttpClient::Request& request, int retryIndex)
+{
     const double exponential = request.initialBackoffMs * std::pow(2.0, std::min(retryIndex, 30));
     const double capped = std::min<double>(exponential, std::max(request.maxBackoffMs, 0));
     // "Equal jitter": half fixed, half random, so clients that failed together do not retry together.
@@ -227,15 +222,15 @@ int backoffMs(const HttpClient::Request& request, int retryIndex) {
     return static_cast<int>(capped / 2 + half(random));
 }
 
-bool isCancelled(const std::atomic_bool* cancel) {
-    return cancel && cancel->load(std::memory_order_relaxed);
-}
+bool isCancelled(const std::atomic_bool* cancel) { return cancel && cancel->load(std::memory_order_relaxed); }
 
-[[noreturn]] void throwCancelled(const std::string& url) {
+[[noreturn]] void throwCancelled(const std::string& url)
+{
     throw Error(Kind::Cancelled, "request to " + url + " cancelled");
 }
 
-void waitOrCancel(int ms, const std::atomic_bool* cancel, const std::string& url) {
+void waitOrCancel(int ms, const std::atomic_bool* cancel, const std::string& url)
+{
     const auto deadline = Clock::now() + std::chrono::milliseconds(ms);
     for (auto now = Clock::now(); now < deadline; now = Clock::now()) {
         if (isCancelled(cancel))
@@ -246,13 +241,13 @@ void waitOrCancel(int ms, const std::atomic_bool* cancel, const std::string& url
         throwCancelled(url);
 }
 
-void validate(const HttpClient::Request& request) {
+void validate(const HttpClient::Request& request)
+{
     if (!startsWithNoCase(request.url, "http://") && !startsWithNoCase(request.url, "https://"))
         throw Error(Kind::InvalidArgument,
                     "not an http:// or https:// URL: \"" + HttpClient::displayUrl(request.url) + "\"");
-    if (request.connectTimeoutMs < 0 || request.timeoutMs < 0 || request.idleTimeoutMs < 0 ||
-        request.maxRetries < 0 || request.initialBackoffMs < 0 || request.maxBackoffMs < 0 ||
-        request.maxRetryAfterMs < 0)
+    if (request.connectTimeoutMs < 0 || request.timeoutMs < 0 || request.idleTimeoutMs < 0 || request.maxRetries < 0 ||
+        request.initialBackoffMs < 0 || request.maxBackoffMs < 0 || request.maxRetryAfterMs < 0)
         throw Error(Kind::InvalidArgument,
                     "negative timeout or retry setting for " + HttpClient::displayUrl(request.url));
     for (const auto& [name, value] : request.headers) {
@@ -268,12 +263,12 @@ struct SlistDeleter {
 };
 using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
 
-Slist buildHeaderList(const HttpClient::Headers& headers) {
+Slist buildHeaderList(const HttpClient::Headers& headers)
+{
     // "Expect:" stops curl from waiting for "100 Continue" before sending larger POST bodies.
     std::vector<std::string> lines{"Expect:"};
     for (const auto& [name, value] : headers)
-        lines.push_back(value.empty() ? name + ";"
-                                      : name + ": " + value); // "Name;" is how curl sends an empty value
+        lines.push_back(value.empty() ? name + ";" : name + ": " + value); // "Name;" is how curl sends an empty value
     Slist list;
     for (const auto& line : lines) {
         curl_slist* extended = curl_slist_append(list.get(), line.c_str());
@@ -307,12 +302,14 @@ struct Transfer {
     curl_off_t lastUp = 0;
     char errorBuffer[CURL_ERROR_SIZE] = {};
 
-    bool idleExpired() const {
+    bool idleExpired() const
+    {
         return idleTimeoutMs > 0 && Clock::now() - lastActivity > std::chrono::milliseconds(idleTimeoutMs);
     }
 };
 
-std::size_t onBodyBytes(char* data, std::size_t size, std::size_t count, void* user) {
+std::size_t onBodyBytes(char* data, std::size_t size, std::size_t count, void* user)
+{
     auto& t = *static_cast<Transfer*>(user);
     const std::size_t n = size * count;
     t.lastActivity = Clock::now();
@@ -343,7 +340,8 @@ std::size_t onBodyBytes(char* data, std::size_t size, std::size_t count, void* u
     return n;
 }
 
-std::size_t onHeaderLine(char* data, std::size_t size, std::size_t count, void* user) {
+std::size_t onHeaderLine(char* data, std::size_t size, std::size_t count, void* user)
+{
     auto& t = *static_cast<Transfer*>(user);
     const std::size_t n = size * count;
     t.lastActivity = Clock::now();
@@ -353,13 +351,13 @@ std::size_t onHeaderLine(char* data, std::size_t size, std::size_t count, void* 
         t.headers.clear();
         t.modeDecided = false;
     } else if (const auto colon = line.find(':'); colon != std::string_view::npos) {
-        t.headers.emplace_back(std::string(trim(line.substr(0, colon))),
-                               std::string(trim(line.substr(colon + 1))));
+        t.headers.emplace_back(std::string(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1))));
     }
     return n;
 }
 
-int onProgress(void* user, curl_off_t, curl_off_t downloaded, curl_off_t, curl_off_t uploaded) {
+int onProgress(void* user, curl_off_t, curl_off_t downloaded, curl_off_t, curl_off_t uploaded)
+{
     auto& t = *static_cast<Transfer*>(user);
     if (downloaded != t.lastDown || uploaded != t.lastUp) {
         t.lastDown = downloaded;
@@ -377,13 +375,15 @@ int onProgress(void* user, curl_off_t, curl_off_t downloaded, curl_off_t, curl_o
     return 0;
 }
 
-template <typename T> void setOption(CURL* easy, CURLoption option, T value) {
+template <typename T> void setOption(CURL* easy, CURLoption option, T value)
+{
     const CURLcode rc = curl_easy_setopt(easy, option, value);
     if (rc != CURLE_OK)
         throw Error(Kind::Internal, std::string("libcurl refused an option: ") + curl_easy_strerror(rc));
 }
 
-void configure(CURL* easy, const HttpClient::Request& request, curl_slist* headers, Transfer& t) {
+void configure(CURL* easy, const HttpClient::Request& request, curl_slist* headers, Transfer& t)
+{
     curl_easy_reset(easy);
     setOption(easy, CURLOPT_URL, request.url.c_str());
     setOption(easy, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -413,7 +413,8 @@ void configure(CURL* easy, const HttpClient::Request& request, curl_slist* heade
 
 // Runs one transfer on the multi handle, waking every kPollIntervalMs so a raised cancel flag or a stalled
 // stream ends it promptly even when no byte moves (curl_easy_perform may sleep up to a second).
-CURLcode performOnce(CURL* easy, CURLM* multi, Transfer& t) {
+CURLcode performOnce(CURL* easy, CURLM* multi, Transfer& t)
+{
     if (const CURLMcode mc = curl_multi_add_handle(multi, easy); mc != CURLM_OK)
         throw Error(Kind::Internal, std::string("libcurl: ") + curl_multi_strerror(mc));
     CURLcode result = CURLE_OK;
@@ -453,7 +454,8 @@ struct Failure {
 
 // A transport failure in plain words. `url` is the display form; no header value is ever used here.
 Failure describeFailure(CURLcode rc, CURL* easy, const HttpClient::Request& request, const Transfer& t,
-                        const std::string& url) {
+                        const std::string& url)
+{
     const std::string detail = t.errorBuffer[0] ? std::string(t.errorBuffer) : curl_easy_strerror(rc);
     long osErrno = 0;
     curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &osErrno);
@@ -466,8 +468,8 @@ Failure describeFailure(CURLcode rc, CURL* easy, const HttpClient::Request& requ
     case CURLE_COULDNT_CONNECT:
         if (osErrno == ECONNREFUSED)
             return {"connection refused to " + url, true};
-        return {"could not connect to " + url + " (" +
-                    (osErrno ? std::strerror(static_cast<int>(osErrno)) : detail) + ")",
+        return {"could not connect to " + url + " (" + (osErrno ? std::strerror(static_cast<int>(osErrno)) : detail) +
+                    ")",
                 true};
     case CURLE_COULDNT_RESOLVE_HOST:
         // Not retried: a misspelt host name should fail at once, not after the back-off.
@@ -477,19 +479,15 @@ Failure describeFailure(CURLcode rc, CURL* easy, const HttpClient::Request& requ
     case CURLE_OPERATION_TIMEDOUT: {
         const bool connectPhase = connectUs == 0 && status == 0;
         if (connectPhase && (request.timeoutMs == 0 || request.connectTimeoutMs <= request.timeoutMs))
-            return {"could not connect to " + url + " within " + std::to_string(request.connectTimeoutMs) +
-                        " ms",
+            return {"could not connect to " + url + " within " + std::to_string(request.connectTimeoutMs) + " ms",
                     true};
         const char* where = status == 0 ? "waiting for an answer" : "receiving the answer";
-        return {"request to " + url + " timed out after " + std::to_string(request.timeoutMs) + " ms (" +
-                    where + ")",
+        return {"request to " + url + " timed out after " + std::to_string(request.timeoutMs) + " ms (" + where + ")",
                 false};
     }
-    case CURLE_GOT_NOTHING:
-        return {url + " closed the connection without answering", true};
+    case CURLE_GOT_NOTHING: return {url + " closed the connection without answering", true};
     case CURLE_SEND_ERROR:
-    case CURLE_RECV_ERROR:
-        return {"connection to " + url + " broke (" + detail + ")", true};
+    case CURLE_RECV_ERROR: return {"connection to " + url + " broke (" + detail + ")", true};
     case CURLE_PARTIAL_FILE: {
         curl_off_t expected = -1;
         curl_easy_getinfo(easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected);
@@ -501,32 +499,27 @@ Failure describeFailure(CURLcode rc, CURL* easy, const HttpClient::Request& requ
     }
     case CURLE_WEIRD_SERVER_REPLY:
     case CURLE_UNSUPPORTED_PROTOCOL: // HTTP/0.9-style garbage: the scheme was checked before sending
-        return {url + " did not answer with valid HTTP (" + detail + "); is that the right host and port?",
-                false};
-    case CURLE_BAD_CONTENT_ENCODING:
-        return {"cannot decode the compressed response from " + url, false};
-    case CURLE_URL_MALFORMAT:
-        return {"malformed URL " + url, false};
+        return {url + " did not answer with valid HTTP (" + detail + "); is that the right host and port?", false};
+    case CURLE_BAD_CONTENT_ENCODING: return {"cannot decode the compressed response from " + url, false};
+    case CURLE_URL_MALFORMAT: return {"malformed URL " + url, false};
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_CERTPROBLEM:
-        return {"TLS connection to " + url + " failed (" + detail + ")", false};
+    case CURLE_SSL_CERTPROBLEM: return {"TLS connection to " + url + " failed (" + detail + ")", false};
     case CURLE_ABORTED_BY_CALLBACK:
         if (t.abort == Transfer::Abort::Idle)
-            return {"no data from " + url + " for " + std::to_string(t.idleTimeoutMs) +
-                        " ms; the stream stalled",
+            return {"no data from " + url + " for " + std::to_string(t.idleTimeoutMs) + " ms; the stream stalled",
                     false};
         break;
-    default:
-        break;
+    default: break;
     }
     return {"request to " + url + " failed: " + detail, false};
 }
 
 } // namespace
 
-std::optional<std::string> HttpClient::Response::header(std::string_view name) const {
+std::optional<std::string> HttpClient::Response::header(std::string_view name) const
+{
     const std::string wanted = toLower(name);
     for (const auto& [key, value] : headers) {
         if (toLower(key) == wanted)
@@ -535,20 +528,22 @@ std::optional<std::string> HttpClient::Response::header(std::string_view name) c
     return std::nullopt;
 }
 
-nlohmann::json HttpClient::Response::json() const {
+nlohmann::json HttpClient::Response::json() const
+{
     try {
         return nlohmann::json::parse(body);
     } catch (const nlohmann::json::parse_error& e) {
-        std::string what =
-            body.empty() ? "empty body"
-                         : "invalid at byte " + std::to_string(e.byte) + " of " + std::to_string(body.size());
+        std::string what = body.empty()
+                               ? "empty body"
+                               : "invalid at byte " + std::to_string(e.byte) + " of " + std::to_string(body.size());
         if (const auto type = header("content-type"))
             what += ", Content-Type " + *type;
         throw Error(Kind::Network, "malformed JSON in response from " + url + " (" + what + ")");
     }
 }
 
-HttpClient::HttpClient() {
+HttpClient::HttpClient()
+{
     ensureCurlInitialized();
     m_easy = curl_easy_init();
     m_multi = curl_multi_init();
@@ -559,20 +554,21 @@ HttpClient::HttpClient() {
     }
 }
 
-HttpClient::~HttpClient() {
+HttpClient::~HttpClient()
+{
     curl_easy_cleanup(m_easy);
     curl_multi_cleanup(m_multi);
 }
 
-HttpClient::Response HttpClient::send(const Request& request) {
-    return run(request, nullptr);
-}
+HttpClient::Response HttpClient::send(const Request& request) { return run(request, nullptr); }
 
-HttpClient::Response HttpClient::stream(const Request& request, const BodyCallback& onBody) {
+HttpClient::Response HttpClient::stream(const Request& request, const BodyCallback& onBody)
+{
     return run(request, &onBody);
 }
 
-std::string HttpClient::displayUrl(std::string_view url) {
+std::string HttpClient::displayUrl(std::string_view url)
+{
     std::string scheme;
     if (const auto end = url.find("://"); end != std::string_view::npos) {
         scheme = std::string(url.substr(0, end + 3));
@@ -582,13 +578,13 @@ std::string HttpClient::displayUrl(std::string_view url) {
     std::string_view authority = url.substr(0, authorityEnd);
     if (const auto at = authority.rfind('@'); at != std::string_view::npos)
         authority.remove_prefix(at + 1);
-    std::string_view path =
-        authorityEnd == std::string_view::npos ? std::string_view() : url.substr(authorityEnd);
+    std::string_view path = authorityEnd == std::string_view::npos ? std::string_view() : url.substr(authorityEnd);
     path = path.substr(0, path.find_first_of("?#"));
     return scheme + std::string(authority) + std::string(path);
 }
 
-HttpClient::Response HttpClient::run(const Request& request, const BodyCallback* onBody) {
+HttpClient::Response HttpClient::run(const Request& request, const BodyCallback* onBody)
+{
     validate(request);
     const std::string url = displayUrl(request.url);
     const std::vector<std::string> secrets = secretsOf(request.headers);
@@ -635,8 +631,7 @@ HttpClient::Response HttpClient::run(const Request& request, const BodyCallback*
                     return response;
                 throw Error(Kind::Network,
                             scrub(httpErrorMessage(response, sentCredentials) + "; the server asks to wait " +
-                                      std::to_string((*retryAfter + 999) / 1000) +
-                                      " s before retrying, longer than " +
+                                      std::to_string((*retryAfter + 999) / 1000) + " s before retrying, longer than " +
                                       std::to_string(request.maxRetryAfterMs / 1000) + " s allowed",
                                   secrets));
             }

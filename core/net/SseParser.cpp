@@ -7,15 +7,17 @@
 namespace memscope {
 
 SseParser::SseParser(std::size_t maxEventBytes)
-    : m_maxEventBytes(maxEventBytes) {}
+    : m_maxEventBytes(maxEventBytes)
+{
+}
 
-std::vector<SseParser::Event> SseParser::feed(std::string_view chunk) {
+std::vector<SseParser::Event> SseParser::feed(std::string_view chunk)
+{
     std::vector<Event> out;
     if (!m_bomChecked) {
         // A UTF-8 byte order mark may open the stream, and may itself arrive split across chunks.
         static constexpr std::string_view bom = "\xEF\xBB\xBF";
-        while (!chunk.empty() && m_bomPrefix.size() < bom.size() &&
-               chunk.front() == bom[m_bomPrefix.size()]) {
+        while (!chunk.empty() && m_bomPrefix.size() < bom.size() && chunk.front() == bom[m_bomPrefix.size()]) {
             m_bomPrefix += chunk.front();
             chunk.remove_prefix(1);
         }
@@ -33,12 +35,13 @@ std::vector<SseParser::Event> SseParser::feed(std::string_view chunk) {
     }
     splitLines(chunk, out);
     if (m_line.size() + m_data.size() > m_maxEventBytes)
-        throw Error(Error::Kind::Network, "server-sent event larger than " + std::to_string(m_maxEventBytes) +
-                                              " bytes; stream refused");
+        throw Error(Error::Kind::Network,
+                    "server-sent event larger than " + std::to_string(m_maxEventBytes) + " bytes; stream refused");
     return out;
 }
 
-std::vector<SseParser::Event> SseParser::finish() {
+std::vector<SseParser::Event> SseParser::finish()
+{
     std::vector<Event> out;
     splitLines(m_bomPrefix, out);
     if (!m_line.empty())
@@ -48,7 +51,8 @@ std::vector<SseParser::Event> SseParser::finish() {
     return out;
 }
 
-void SseParser::splitLines(std::string_view chunk, std::vector<Event>& out) {
+void SseParser::splitLines(std::string_view chunk, std::vector<Event>& out)
+{
     while (!chunk.empty()) {
         if (m_skipLf) {
             m_skipLf = false;
@@ -70,7 +74,8 @@ void SseParser::splitLines(std::string_view chunk, std::vector<Event>& out) {
     }
 }
 
-void SseParser::processLine(std::string_view line, std::vector<Event>& out) {
+void SseParser::processLine(std::string_view line, std::vector<Event>& out)
+{
     if (line.empty()) {
         dispatch(out);
         return;
@@ -100,7 +105,8 @@ void SseParser::processLine(std::string_view line, std::vector<Event>& out) {
     }
 }
 
-void SseParser::dispatch(std::vector<Event>& out) {
+void SseParser::dispatch(std::vector<Event>& out)
+{
     // An event without data lines is not dispatched; its "event:" name does not carry over.
     if (m_hasData)
         out.push_back(Event{m_type.empty() ? std::string("message") : m_type, std::move(m_data), m_lastId});

@@ -80,9 +80,9 @@ KeywordSearcher::Plan KeywordSearcher::plan(const std::string& query)
         // about as many as the budget allows if the term is spread evenly.
         p.capped = true;
         const std::int64_t maxRid = p.documents;
-        p.minRowId = maxRid - static_cast<std::int64_t>(static_cast<double>(maxRid) *
-                                                        static_cast<double>(m_postingBudget) /
-                                                        static_cast<double>(p.postings));
+        p.minRowId =
+            maxRid - static_cast<std::int64_t>(static_cast<double>(maxRid) * static_cast<double>(m_postingBudget) /
+                                               static_cast<double>(p.postings));
     }
     p.match = FtsQuery::matchExpression(kept);
     return p;
@@ -160,7 +160,8 @@ void KeywordSearcher::scoreTexts(const Plan& p, const std::vector<std::int64_t>&
     };
     std::vector<Doc> docs;
     double totalLength = 0;
-    auto& st = m_connection.cached("SELECT m.rid, m.memory FROM json_each(?1) j CROSS JOIN memories m ON m.rid = j.value");
+    auto& st =
+        m_connection.cached("SELECT m.rid, m.memory FROM json_each(?1) j CROSS JOIN memories m ON m.rid = j.value");
     st.bind(1, nlohmann::json(rowIds).dump());
     TextTokenizer::Words words;
     std::vector<std::string> stems;

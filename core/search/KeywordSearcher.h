@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -19,9 +18,9 @@ class KeywordSearcher {
 public:
     using Hits = std::vector<std::pair<std::int64_t, double>>; // rowid, bm25 (higher is better), best first
     struct Result {
-        Hits hits;                                   // the best `limit`
+        Hits hits;                                    // the best `limit`
         std::unordered_map<std::int64_t, double> all; // bm25 of every document ranked (fusion looks up here)
-        std::string matchExpression;                 // empty when the query has no indexed terms
+        std::string matchExpression;                  // empty when the query has no indexed terms
         bool capped = false;
     };
 

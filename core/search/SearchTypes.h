@@ -40,10 +40,10 @@ struct SearchRequest {
 };
 
 struct ScoreParts {
-    double semantic = 0; // cosine similarity, 0..1
-    double keyword = 0;  // bm25 relative to the best keyword match of this query, 0..1
-    double recency = 0;  // 0..1, 1 = now (0 when recency is off)
-    double bm25 = 0;     // the raw bm25 score
+    double semantic = 0;  // cosine similarity, 0..1
+    double keyword = 0;   // bm25 relative to the best keyword match of this query, 0..1
+    double recency = 0;   // 0..1, 1 = now (0 when recency is off)
+    double bm25 = 0;      // the raw bm25 score
     int semanticRank = 0; // 1-based rank on each side, 0 = not a candidate there
     int keywordRank = 0;
 

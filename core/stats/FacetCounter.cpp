@@ -13,9 +13,9 @@ namespace {
 const char* facetColumn(const std::string& field)
 {
     static const std::pair<const char*, const char*> columns[] = {
-        {"state", "m.state"},         {"collection", "m.collection"}, {"user_id", "m.user_id"},
-        {"agent_id", "m.agent_id"},   {"task_type", "m.task_type"},   {"outcome_type", "m.outcome_type"},
-        {"tool_name", "m.tool_name"}, {"version", "m.version"},       {"severity", "m.severity"},
+        {"state", "m.state"},           {"collection", "m.collection"}, {"user_id", "m.user_id"},
+        {"agent_id", "m.agent_id"},     {"task_type", "m.task_type"},   {"outcome_type", "m.outcome_type"},
+        {"tool_name", "m.tool_name"},   {"version", "m.version"},       {"severity", "m.severity"},
         {"user_scope", "m.user_scope"},
     };
     for (const auto& [key, column] : columns)
@@ -44,8 +44,8 @@ std::string displayValue(const Statement& st, int column)
 
 const std::vector<std::string>& FacetCounter::standardFacets()
 {
-    static const std::vector<std::string> facets = {"state",     "collection",   "user_id",  "task_type",
-                                                    "outcome_type", "tool_name", "version"};
+    static const std::vector<std::string> facets = {"state",        "collection", "user_id", "task_type",
+                                                    "outcome_type", "tool_name",  "version"};
     return facets;
 }
 
@@ -67,8 +67,8 @@ FacetCounter::Facet FacetCounter::count(const std::string& field, const nlohmann
 {
     const std::string column = facetColumn(field);
     const auto compiled = FilterCompiler::compile(filter);
-    auto st = m_connection.prepare("SELECT " + column + " AS v, count(*) AS n FROM memories m WHERE " +
-                                   compiled.sql + " GROUP BY v ORDER BY n DESC, v LIMIT ?");
+    auto st = m_connection.prepare("SELECT " + column + " AS v, count(*) AS n FROM memories m WHERE " + compiled.sql +
+                                   " GROUP BY v ORDER BY n DESC, v LIMIT ?");
     st.bindAll(compiled.params);
     st.bind(static_cast<int>(compiled.params.size()) + 1, maxValues);
     Facet facet;

@@ -16,9 +16,7 @@ void sqlTimeFunction(sqlite3_context* ctx, int, sqlite3_value** argv)
 {
     switch (sqlite3_value_type(argv[0])) {
     case SQLITE_INTEGER:
-    case SQLITE_FLOAT:
-        sqlite3_result_int64(ctx, microsFromEpochNumber(sqlite3_value_double(argv[0])));
-        return;
+    case SQLITE_FLOAT: sqlite3_result_int64(ctx, microsFromEpochNumber(sqlite3_value_double(argv[0]))); return;
     case SQLITE_TEXT: {
         const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
         const auto t = parseIsoTime(std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(argv[0]))));
@@ -63,8 +61,8 @@ Connection::~Connection()
 void Connection::registerFunctions()
 {
     FtsRanking::install(m_db);
-    sqlite3_create_function_v2(m_db, "memscope_time", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                               nullptr, sqlTimeFunction, nullptr, nullptr, nullptr);
+    sqlite3_create_function_v2(m_db, "memscope_time", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                               sqlTimeFunction, nullptr, nullptr, nullptr);
 }
 
 void Connection::exec(std::string_view sql)
@@ -112,8 +110,8 @@ void Connection::throwError(int rc, const std::string& what) const
         throw Error(Error::Kind::Corrupt,
                     m_path + ": the file is not a readable Memscope database or is damaged (" + detail + ")");
     case SQLITE_READONLY:
-        throw Error(Error::Kind::ReadOnly, m_path + ": the database is read-only; changes are not possible (" +
-                                               detail + ")");
+        throw Error(Error::Kind::ReadOnly,
+                    m_path + ": the database is read-only; changes are not possible (" + detail + ")");
     case SQLITE_INTERRUPT: throw Error(Error::Kind::Cancelled, m_path + ": cancelled");
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:

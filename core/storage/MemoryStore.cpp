@@ -56,10 +56,12 @@ std::string readUuid(Connection& connection)
 const char* orderColumn(const std::string& name)
 {
     static const std::pair<const char*, const char*> columns[] = {
-        {"created_at", "m.created_at"}, {"updated_at", "m.updated_at"}, {"task_type", "m.task_type"},
-        {"tool_name", "m.tool_name"},   {"version", "m.version"},       {"outcome_type", "m.outcome_type"},
-        {"user_id", "m.user_id"},       {"agent_id", "m.agent_id"},     {"collection", "m.collection"},
-        {"state", "m.state"},           {"severity", "m.severity"},     {"timestamp", "m.ts"},
+        {"created_at", "m.created_at"}, {"updated_at", "m.updated_at"},
+        {"task_type", "m.task_type"},   {"tool_name", "m.tool_name"},
+        {"version", "m.version"},       {"outcome_type", "m.outcome_type"},
+        {"user_id", "m.user_id"},       {"agent_id", "m.agent_id"},
+        {"collection", "m.collection"}, {"state", "m.state"},
+        {"severity", "m.severity"},     {"timestamp", "m.ts"},
         {"run_id", "m.run_id"},         {"id", "m.id"},
     };
     for (const auto& [key, column] : columns)
@@ -87,12 +89,13 @@ std::unique_ptr<MemoryStore> MemoryStore::open(const std::string& path, Options 
             throw Error(Error::Kind::NotFound, path + ": no such database");
         const auto dir = parentDirectory(path);
         if (::access(dir.c_str(), W_OK) != 0)
-            throw Error(Error::Kind::ReadOnly, path + ": cannot create the database: the folder " + dir +
-                                                   " is missing or not writable");
+            throw Error(Error::Kind::ReadOnly,
+                        path + ": cannot create the database: the folder " + dir + " is missing or not writable");
     }
     const bool readOnly = options.readOnly || (exists && fileIsReadOnly(path));
 
-    auto connection = std::make_unique<Connection>(path, Connection::Options{readOnly, !readOnly, options.busyTimeoutMs});
+    auto connection =
+        std::make_unique<Connection>(path, Connection::Options{readOnly, !readOnly, options.busyTimeoutMs});
     if (!readOnly) {
         // WAL lets the GUI read while the CLI or an agent writes; NORMAL sync is crash-safe for processes.
         connection->exec("PRAGMA journal_mode=WAL");
@@ -399,14 +402,11 @@ std::string MemoryStore::revert(std::int64_t historyId, const ChangeContext& con
         ctx.reason = "revert of #" + std::to_string(historyId);
 
     switch (entry->event) {
-    case HistoryEvent::Add:
-        setState({entry->memoryId}, RecordState::Deleted, ctx);
-        break;
+    case HistoryEvent::Add: setState({entry->memoryId}, RecordState::Deleted, ctx); break;
     case HistoryEvent::Purge: {
         if (get(entry->memoryId))
-            throw Error(Error::Kind::InvalidArgument,
-                        "record " + entry->memoryId + " exists again; history #" + std::to_string(historyId) +
-                            " cannot re-add it");
+            throw Error(Error::Kind::InvalidArgument, "record " + entry->memoryId + " exists again; history #" +
+                                                          std::to_string(historyId) + " cannot re-add it");
         MemoryRecord record = RecordJson::fromJson(entry->oldValue);
         add(record, ctx);
         break;
@@ -499,8 +499,8 @@ std::int64_t MemoryStore::count(const json& filter)
 std::int64_t MemoryStore::countUpTo(const json& filter, std::int64_t cap)
 {
     const auto compiled = FilterCompiler::compile(filter);
-    auto st = m_connection->prepare("SELECT count(*) FROM (SELECT 1 FROM memories m WHERE " + compiled.sql +
-                                    " LIMIT ?)");
+    auto st =
+        m_connection->prepare("SELECT count(*) FROM (SELECT 1 FROM memories m WHERE " + compiled.sql + " LIMIT ?)");
     st.bindAll(compiled.params);
     st.bind(static_cast<int>(compiled.params.size()) + 1, cap);
     st.step();

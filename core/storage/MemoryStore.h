@@ -104,7 +104,8 @@ private:
     struct Shared;
     MemoryStore(std::shared_ptr<Shared> shared, std::unique_ptr<Connection> connection);
     void writeRecordChange(const MemoryRecord& before, const MemoryRecord& after, HistoryEvent event,
-                           const nlohmann::json& oldValue, const nlohmann::json& newValue, const ChangeContext& context);
+                           const nlohmann::json& oldValue, const nlohmann::json& newValue,
+                           const ChangeContext& context);
     void embedAndStore(const std::vector<MemoryRecord>& records);
     void requireWritable(const char* action) const;
 

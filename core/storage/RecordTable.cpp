@@ -157,9 +157,9 @@ std::optional<std::int64_t> RecordTable::rowIdOf(const std::string& id)
 
 std::optional<std::int64_t> RecordTable::findSame(const MemoryRecord& r)
 {
-    auto& st = m_connection.cached(
-        "SELECT rid FROM memories WHERE hash=?1 AND memory=?2 AND user_id IS ?3 AND agent_id IS ?4 "
-        "AND run_id IS ?5 AND collection=?6 LIMIT 1");
+    auto& st =
+        m_connection.cached("SELECT rid FROM memories WHERE hash=?1 AND memory=?2 AND user_id IS ?3 AND agent_id IS ?4 "
+                            "AND run_id IS ?5 AND collection=?6 LIMIT 1");
     st.bind(1, r.hash).bind(2, r.memory);
     st.bindOptionalText(3, r.userId).bindOptionalText(4, r.agentId).bindOptionalText(5, r.runId);
     st.bind(6, r.collection);

@@ -136,16 +136,15 @@ void checkOwnership(Connection& connection)
 {
     const int appId = pragmaInt(connection, "application_id");
     if (appId != Schema::kApplicationId && (appId != 0 || hasTables(connection)))
-        throw Error(Error::Kind::NotMemscope,
-                    connection.path() + ": this SQLite database belongs to another application; Memscope "
-                                        "opens only its own databases (or a new, empty file)");
+        throw Error(Error::Kind::NotMemscope, connection.path() +
+                                                  ": this SQLite database belongs to another application; Memscope "
+                                                  "opens only its own databases (or a new, empty file)");
     const int version = pragmaInt(connection, "user_version");
     if (version > Schema::kCurrentVersion)
-        throw Error(Error::Kind::NewerSchema,
-                    connection.path() + ": written by a newer Memscope (schema version " +
-                        std::to_string(version) + "; this build reads up to version " +
-                        std::to_string(Schema::kCurrentVersion) +
-                        "). The file was not changed; open it with a newer Memscope.");
+        throw Error(Error::Kind::NewerSchema, connection.path() + ": written by a newer Memscope (schema version " +
+                                                  std::to_string(version) + "; this build reads up to version " +
+                                                  std::to_string(Schema::kCurrentVersion) +
+                                                  "). The file was not changed; open it with a newer Memscope.");
 }
 
 void migrate(Connection& connection, int target)
@@ -181,9 +180,9 @@ void Schema::prepare(Connection& connection)
     checkOwnership(connection);
     if (connection.readOnly()) {
         if (version(connection) < kCurrentVersion)
-            throw Error(Error::Kind::ReadOnly,
-                        connection.path() + ": the database needs an upgrade to schema version " +
-                            std::to_string(kCurrentVersion) + " but the file is read-only");
+            throw Error(Error::Kind::ReadOnly, connection.path() +
+                                                   ": the database needs an upgrade to schema version " +
+                                                   std::to_string(kCurrentVersion) + " but the file is read-only");
         return;
     }
     if (pragmaInt(connection, "user_version") < kCurrentVersion)

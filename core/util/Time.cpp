@@ -165,11 +165,10 @@ std::string formatIsoTime(Micros t)
     const int hh = static_cast<int>(rem / 3600), mm = static_cast<int>(rem % 3600 / 60),
               ss = static_cast<int>(rem % 60);
     if (micros == 0)
-        std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02dZ", static_cast<long long>(y), m, d, hh,
-                      mm, ss);
+        std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02dZ", static_cast<long long>(y), m, d, hh, mm, ss);
     else
-        std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%06lldZ", static_cast<long long>(y), m,
-                      d, hh, mm, ss, static_cast<long long>(micros));
+        std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%06lldZ", static_cast<long long>(y), m, d, hh,
+                      mm, ss, static_cast<long long>(micros));
     return buf;
 }
 

@@ -172,8 +172,8 @@ std::int64_t SemanticIndex::catchUpLocked(Connection& connection, const Progress
         return 0;
     m_embedderId = id;
     std::int64_t added = 0;
-    auto& st = connection.cached(
-        "SELECT seq, rid, vec FROM vectors WHERE embedder_id=?1 AND seq>?2 ORDER BY seq LIMIT ?3");
+    auto& st =
+        connection.cached("SELECT seq, rid, vec FROM vectors WHERE embedder_id=?1 AND seq>?2 ORDER BY seq LIMIT ?3");
     while (!m_stop) {
         st.reset();
         st.bind(1, id).bind(2, m_sequence.load()).bind(3, kCatchUpBatch);
@@ -190,7 +190,8 @@ std::int64_t SemanticIndex::catchUpLocked(Connection& connection, const Progress
             break;
         std::shared_ptr<VectorIndex> target = index();
         if (!target) {
-            target = std::make_shared<VectorIndex>(dim, VectorIndex::Params{}, std::max<std::size_t>(batch.size(), 1024));
+            target =
+                std::make_shared<VectorIndex>(dim, VectorIndex::Params{}, std::max<std::size_t>(batch.size(), 1024));
             std::lock_guard lock(m_indexPointerMutex);
             m_index = target;
         }

@@ -32,8 +32,8 @@ public:
     };
     using Progress = std::function<void(std::int64_t done, std::int64_t total)>;
 
-    SemanticIndex(std::string databasePath, std::string databaseUuid, std::shared_ptr<Embedder> embedder,
-                  bool readOnly, int busyTimeoutMs);
+    SemanticIndex(std::string databasePath, std::string databaseUuid, std::shared_ptr<Embedder> embedder, bool readOnly,
+                  int busyTimeoutMs);
     ~SemanticIndex();
     SemanticIndex(const SemanticIndex&) = delete;
     SemanticIndex& operator=(const SemanticIndex&) = delete;

@@ -24,7 +24,7 @@ struct SpaceParam {
 };
 
 __attribute__((target_clones("avx2", "default"))) std::int32_t dotInt8(const std::int8_t* a, const std::int8_t* b,
-                                                                        std::size_t n)
+                                                                       std::size_t n)
 {
     std::int32_t sum = 0;
     for (std::size_t i = 0; i < n; ++i)
@@ -33,7 +33,7 @@ __attribute__((target_clones("avx2", "default"))) std::int32_t dotInt8(const std
 }
 
 __attribute__((target_clones("avx2", "default"))) float dotFloatInt8(const float* a, const std::int8_t* b,
-                                                                      std::size_t n)
+                                                                     std::size_t n)
 {
     float sum = 0.f;
     for (std::size_t i = 0; i < n; ++i)
@@ -135,8 +135,7 @@ std::vector<std::int8_t> VectorIndex::quantize(const float* v, float& scale) con
     std::vector<std::int8_t> out(sizeof(float) + dim);
     std::memcpy(out.data(), &scale, sizeof scale);
     for (std::size_t i = 0; i < dim; ++i)
-        out[sizeof(float) + i] =
-            static_cast<std::int8_t>(scale > 0 ? std::lround(v[i] * inv / scale) : 0);
+        out[sizeof(float) + i] = static_cast<std::int8_t>(scale > 0 ? std::lround(v[i] * inv / scale) : 0);
     return out;
 }
 
@@ -147,10 +146,9 @@ void VectorIndex::add(const std::vector<std::pair<std::int64_t, std::vector<floa
     std::vector<std::vector<std::int8_t>> data(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (static_cast<int>(items[i].second.size()) != m_dimension)
-            throw Error(Error::Kind::InvalidArgument,
-                        "vector of record rowid " + std::to_string(items[i].first) + " has " +
-                            std::to_string(items[i].second.size()) + " dimensions, the index " +
-                            std::to_string(m_dimension));
+            throw Error(Error::Kind::InvalidArgument, "vector of record rowid " + std::to_string(items[i].first) +
+                                                          " has " + std::to_string(items[i].second.size()) +
+                                                          " dimensions, the index " + std::to_string(m_dimension));
         float scale;
         data[i] = quantize(items[i].second.data(), scale);
     }
@@ -228,7 +226,8 @@ std::vector<VectorIndex::Hit> VectorIndex::search(const std::vector<float>& quer
         const auto label = result.top().second;
         result.pop();
         const auto internal = h.label_lookup_.at(label);
-        hits.emplace_back(static_cast<std::int64_t>(label), similarityToElement(q, h.getDataByInternalId(internal), dim));
+        hits.emplace_back(static_cast<std::int64_t>(label),
+                          similarityToElement(q, h.getDataByInternalId(internal), dim));
     }
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.second > b.second; });
     return hits;
@@ -347,8 +346,8 @@ void VectorIndex::save(const std::string& path, const std::string& tag, std::int
     }
 }
 
-std::optional<VectorIndex::Loaded> VectorIndex::load(const std::string& path, const std::string& tag,
-                                                     int dimension, Params params)
+std::optional<VectorIndex::Loaded> VectorIndex::load(const std::string& path, const std::string& tag, int dimension,
+                                                     Params params)
 {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f)

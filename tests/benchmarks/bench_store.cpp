@@ -17,9 +17,9 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <random>
-#include <limits>
 #include <set>
 
 #include <unistd.h>
@@ -32,16 +32,26 @@ namespace {
 
 // Questions an operator or an agent asks of an outcome history.
 const char* const kQueries[] = {
-    "slow report query full table scan",        "SSL handshake timeout after driver upgrade",
-    "email bounced attachment too large",       "customer asked for a refund ticket routing",
-    "deadlock when updating orders",            "chart shows wrong weekly totals",
-    "flaky test in code review",                "duplicate rows after csv import",
-    "API rate limit exceeded retry",            "summarise the research sources",
-    "missing index on join column",             "send_v1 endpoint deprecated",
-    "prefers PDF reports",                      "timeout connecting to the warehouse",
-    "null values broke the aggregation",        "escalate billing tickets",
-    "formal tone for enterprise customers",     "pagination bug in web scraping",
-    "query plan regression after upgrade",      "retry with smaller batches",
+    "slow report query full table scan",
+    "SSL handshake timeout after driver upgrade",
+    "email bounced attachment too large",
+    "customer asked for a refund ticket routing",
+    "deadlock when updating orders",
+    "chart shows wrong weekly totals",
+    "flaky test in code review",
+    "duplicate rows after csv import",
+    "API rate limit exceeded retry",
+    "summarise the research sources",
+    "missing index on join column",
+    "send_v1 endpoint deprecated",
+    "prefers PDF reports",
+    "timeout connecting to the warehouse",
+    "null values broke the aggregation",
+    "escalate billing tickets",
+    "formal tone for enterprise customers",
+    "pagination bug in web scraping",
+    "query plan regression after upgrade",
+    "retry with smaller batches",
 };
 
 struct Selectivity {
@@ -53,8 +63,8 @@ struct Selectivity {
 // Filters on real facets whose match counts come closest to each target share of the store.
 std::vector<Selectivity> chooseFilters(MemoryStore& store, std::int64_t total)
 {
-    const std::vector<std::string> tasks = {"sql_query_debug", "report_generation", "email_drafting",
-                                            "support_triage", "code_review", "data_cleaning", "web_research"};
+    const std::vector<std::string> tasks = {"sql_query_debug", "report_generation", "email_drafting", "support_triage",
+                                            "code_review",     "data_cleaning",     "web_research"};
     const std::vector<std::string> users = {"global", "alice", "bob", "carol", "dave", "erin", "frank"};
     const std::vector<std::string> outcomes = {"success", "failure", "partial"};
     std::vector<json> candidates;
@@ -115,9 +125,9 @@ int main(int argc, char** argv)
     const std::int64_t records = std::stoll(bench::argument(argc, argv, "records", "1000000"));
     const int queries = std::stoi(bench::argument(argc, argv, "queries", "200"));
     const std::string keepDir = bench::argument(argc, argv, "dir", "");
-    const auto dir = keepDir.empty() ? std::filesystem::temp_directory_path() /
-                                           ("memscope-bench-" + std::to_string(::getpid()))
-                                     : std::filesystem::path(keepDir);
+    const auto dir = keepDir.empty()
+                         ? std::filesystem::temp_directory_path() / ("memscope-bench-" + std::to_string(::getpid()))
+                         : std::filesystem::path(keepDir);
     std::filesystem::create_directories(dir);
     const std::string path = (dir / "bench.db").string();
     std::cout << "Memscope store benchmark: " << records << " records, " << queries << " queries per selectivity\n";

@@ -21,52 +21,31 @@ namespace {
 // Larger request heads are refused: a client bug, not something to buffer forever.
 constexpr qsizetype kMaxHeadBytes = 1024 * 1024;
 
-QByteArray reasonPhrase(int status) {
+QByteArray reasonPhrase(int status)
+{
     switch (status) {
-    case 100:
-        return "Continue";
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 204:
-        return "No Content";
-    case 301:
-        return "Moved Permanently";
-    case 302:
-        return "Found";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 408:
-        return "Request Timeout";
-    case 413:
-        return "Payload Too Large";
-    case 422:
-        return "Unprocessable Entity";
-    case 429:
-        return "Too Many Requests";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 500:
-        return "Internal Server Error";
-    case 501:
-        return "Not Implemented";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    default:
-        return "Status";
+    case 100: return "Continue";
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "Status";
     }
 }
 
@@ -81,13 +60,15 @@ struct LoopbackHttpServer::Shared {
     QList<Request> requests;
     int connections = 0;
 
-    int newConnection() {
+    int newConnection()
+    {
         QMutexLocker lock(&mutex);
         return ++connections;
     }
 
     // Records the request and picks its answer in one step, so a test never sees one without the other.
-    Response answer(const Request& request) {
+    Response answer(const Request& request)
+    {
         QMutexLocker lock(&mutex);
         requests.append(request);
         arrived.wakeAll();
@@ -95,8 +76,7 @@ struct LoopbackHttpServer::Shared {
             return queue->takeFirst();
         if (const auto fallback = fallbacks.constFind(request.path); fallback != fallbacks.cend())
             return *fallback;
-        return Response::text(404, "LoopbackHttpServer: nothing scripted for " + request.method + " " +
-                                       request.path);
+        return Response::text(404, "LoopbackHttpServer: nothing scripted for " + request.method + " " + request.path);
     }
 };
 
@@ -107,9 +87,12 @@ public:
     Session(QTcpSocket* socket, std::shared_ptr<Shared> shared, int id)
         : m_socket(socket)
         , m_shared(std::move(shared))
-        , m_id(id) {}
+        , m_id(id)
+    {
+    }
 
-    void start() {
+    void start()
+    {
         auto self = shared_from_this();
         QObject::connect(m_socket, &QTcpSocket::readyRead, m_socket, [self] {
             self->m_buffer += self->m_socket->readAll();
@@ -120,7 +103,8 @@ public:
 
 private:
     // Parses as many complete requests as the buffer holds, answering one at a time.
-    void processBuffer() {
+    void processBuffer()
+    {
         while (!m_busy && m_socket && m_socket->state() == QAbstractSocket::ConnectedState) {
             const qsizetype headEnd = m_buffer.indexOf("\r\n\r\n");
             if (headEnd < 0) {
@@ -159,8 +143,7 @@ private:
             }
             const qsizetype total = headEnd + 4 + length;
             if (m_buffer.size() < total) {
-                if (!m_continueSent &&
-                    request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0) {
+                if (!m_continueSent && request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0) {
                     m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
                     m_continueSent = true;
                 }
@@ -180,28 +163,27 @@ private:
         }
     }
 
-    void refuse(int status, const QByteArray& why) {
+    void refuse(int status, const QByteArray& why)
+    {
         Response response = Response::text(status, "LoopbackHttpServer: " + why);
         response.closeConnection = true;
         m_busy = true;
         send(response);
     }
 
-    void send(const Response& response) {
+    void send(const Response& response)
+    {
         QTcpSocket* const socket = m_socket.data();
         if (!socket)
             return;
         switch (response.kind) {
-        case Response::Kind::CloseWithoutAnswer:
-            socket->disconnectFromHost();
-            return;
+        case Response::Kind::CloseWithoutAnswer: socket->disconnectFromHost(); return;
         case Response::Kind::Raw:
             socket->write(response.body);
             socket->disconnectFromHost();
             return;
         case Response::Kind::Normal:
-        case Response::Kind::Truncated:
-            break;
+        case Response::Kind::Truncated: break;
         }
 
         const bool truncated = response.kind == Response::Kind::Truncated;
@@ -229,7 +211,8 @@ private:
         finish(response);
     }
 
-    void sendPiece(const Response& response, qsizetype index) {
+    void sendPiece(const Response& response, qsizetype index)
+    {
         QTcpSocket* const socket = m_socket.data();
         if (!socket)
             return;
@@ -248,7 +231,8 @@ private:
                            [self, response, index] { self->sendPiece(response, index + 1); });
     }
 
-    void finish(const Response& response) {
+    void finish(const Response& response)
+    {
         QTcpSocket* const socket = m_socket.data();
         if (!socket)
             return;
@@ -269,12 +253,14 @@ private:
     bool m_continueSent = false;
 };
 
-LoopbackHttpServer::Response LoopbackHttpServer::Response::json(int status, const QByteArray& body) {
+LoopbackHttpServer::Response LoopbackHttpServer::Response::json(int status, const QByteArray& body)
+{
     return text(status, body, "application/json");
 }
 
 LoopbackHttpServer::Response LoopbackHttpServer::Response::text(int status, const QByteArray& body,
-                                                                const QByteArray& contentType) {
+                                                                const QByteArray& contentType)
+{
     Response response;
     response.status = status;
     response.body = body;
@@ -283,7 +269,8 @@ LoopbackHttpServer::Response LoopbackHttpServer::Response::text(int status, cons
 }
 
 LoopbackHttpServer::Response LoopbackHttpServer::Response::eventStream(const QList<QByteArray>& pieces,
-                                                                       int pieceIntervalMs) {
+                                                                       int pieceIntervalMs)
+{
     Response response;
     response.headers.emplaceBack("Content-Type", "text/event-stream");
     response.headers.emplaceBack("Cache-Control", "no-cache");
@@ -292,45 +279,52 @@ LoopbackHttpServer::Response LoopbackHttpServer::Response::eventStream(const QLi
     return response;
 }
 
-LoopbackHttpServer::Response LoopbackHttpServer::Response::raw(const QByteArray& bytes) {
+LoopbackHttpServer::Response LoopbackHttpServer::Response::raw(const QByteArray& bytes)
+{
     Response response;
     response.kind = Kind::Raw;
     response.body = bytes;
     return response;
 }
 
-LoopbackHttpServer::Response LoopbackHttpServer::Response::closeWithoutAnswer() {
+LoopbackHttpServer::Response LoopbackHttpServer::Response::closeWithoutAnswer()
+{
     Response response;
     response.kind = Kind::CloseWithoutAnswer;
     return response;
 }
 
 LoopbackHttpServer::Response LoopbackHttpServer::Response::withHeader(const QByteArray& name,
-                                                                      const QByteArray& value) const {
+                                                                      const QByteArray& value) const
+{
     Response response = *this;
     response.headers.emplaceBack(name, value);
     return response;
 }
 
-LoopbackHttpServer::Response LoopbackHttpServer::Response::withDelay(int ms) const {
+LoopbackHttpServer::Response LoopbackHttpServer::Response::withDelay(int ms) const
+{
     Response response = *this;
     response.delayMs = ms;
     return response;
 }
 
-LoopbackHttpServer::Response LoopbackHttpServer::Response::withStatus(int newStatus) const {
+LoopbackHttpServer::Response LoopbackHttpServer::Response::withStatus(int newStatus) const
+{
     Response response = *this;
     response.status = newStatus;
     return response;
 }
 
-LoopbackHttpServer::Response LoopbackHttpServer::Response::truncated() const {
+LoopbackHttpServer::Response LoopbackHttpServer::Response::truncated() const
+{
     Response response = *this;
     response.kind = Kind::Truncated;
     return response;
 }
 
-QByteArray LoopbackHttpServer::Request::header(QByteArrayView name) const {
+QByteArray LoopbackHttpServer::Request::header(QByteArrayView name) const
+{
     for (const auto& [key, value] : headers) {
         if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0)
             return value;
@@ -338,7 +332,8 @@ QByteArray LoopbackHttpServer::Request::header(QByteArrayView name) const {
     return {};
 }
 
-bool LoopbackHttpServer::Request::hasHeader(QByteArrayView name) const {
+bool LoopbackHttpServer::Request::hasHeader(QByteArrayView name) const
+{
     for (const auto& header : headers) {
         if (QByteArrayView(header.first).compare(name, Qt::CaseInsensitive) == 0)
             return true;
@@ -348,7 +343,8 @@ bool LoopbackHttpServer::Request::hasHeader(QByteArrayView name) const {
 
 LoopbackHttpServer::LoopbackHttpServer()
     : m_shared(std::make_shared<Shared>())
-    , m_thread(std::make_unique<QThread>()) {
+    , m_thread(std::make_unique<QThread>())
+{
     m_thread->setObjectName("LoopbackHttpServer");
     m_context = new QObject;
     m_context->moveToThread(m_thread.get());
@@ -381,48 +377,57 @@ LoopbackHttpServer::LoopbackHttpServer()
     }
 }
 
-LoopbackHttpServer::~LoopbackHttpServer() {
+LoopbackHttpServer::~LoopbackHttpServer()
+{
     m_thread->quit();
     m_thread->wait();
 }
 
-std::string LoopbackHttpServer::url(const QByteArray& path) const {
+std::string LoopbackHttpServer::url(const QByteArray& path) const
+{
     return "http://127.0.0.1:" + std::to_string(m_port) + path.toStdString();
 }
 
-void LoopbackHttpServer::enqueue(const QByteArray& path, const Response& response, int times) {
+void LoopbackHttpServer::enqueue(const QByteArray& path, const Response& response, int times)
+{
     QMutexLocker lock(&m_shared->mutex);
     auto& queue = m_shared->queues[path];
     for (int i = 0; i < times; ++i)
         queue.append(response);
 }
 
-void LoopbackHttpServer::setFallback(const QByteArray& path, const Response& response) {
+void LoopbackHttpServer::setFallback(const QByteArray& path, const Response& response)
+{
     QMutexLocker lock(&m_shared->mutex);
     m_shared->fallbacks.insert(path, response);
 }
 
-QList<LoopbackHttpServer::Request> LoopbackHttpServer::requests() const {
+QList<LoopbackHttpServer::Request> LoopbackHttpServer::requests() const
+{
     QMutexLocker lock(&m_shared->mutex);
     return m_shared->requests;
 }
 
-int LoopbackHttpServer::requestCount() const {
+int LoopbackHttpServer::requestCount() const
+{
     QMutexLocker lock(&m_shared->mutex);
     return static_cast<int>(m_shared->requests.size());
 }
 
-LoopbackHttpServer::Request LoopbackHttpServer::lastRequest() const {
+LoopbackHttpServer::Request LoopbackHttpServer::lastRequest() const
+{
     QMutexLocker lock(&m_shared->mutex);
     return m_shared->requests.isEmpty() ? Request() : m_shared->requests.last();
 }
 
-int LoopbackHttpServer::connectionCount() const {
+int LoopbackHttpServer::connectionCount() const
+{
     QMutexLocker lock(&m_shared->mutex);
     return m_shared->connections;
 }
 
-bool LoopbackHttpServer::waitForRequests(int count, int timeoutMs) const {
+bool LoopbackHttpServer::waitForRequests(int count, int timeoutMs) const
+{
     QDeadlineTimer deadline(timeoutMs);
     QMutexLocker lock(&m_shared->mutex);
     while (m_shared->requests.size() < count) {
@@ -432,7 +437,8 @@ bool LoopbackHttpServer::waitForRequests(int count, int timeoutMs) const {
     return m_shared->requests.size() >= count;
 }
 
-quint16 LoopbackHttpServer::unusedPort() {
+quint16 LoopbackHttpServer::unusedPort()
+{
     QTcpServer probe;
     if (!probe.listen(QHostAddress(QHostAddress::LocalHost), 0))
         throw std::runtime_error("LoopbackHttpServer: cannot find a free port on 127.0.0.1");

@@ -37,10 +37,10 @@ public:
 
     struct Response {
         enum class Kind {
-            Normal,    // status line, headers, body
-            Truncated, // announces more body than it sends (Content-Length, or a chunked stream without its
-                       // last chunk), then closes
-            Raw,       // `body` verbatim instead of an HTTP response (garbage), then closes
+            Normal,             // status line, headers, body
+            Truncated,          // announces more body than it sends (Content-Length, or a chunked stream without its
+                                // last chunk), then closes
+            Raw,                // `body` verbatim instead of an HTTP response (garbage), then closes
             CloseWithoutAnswer, // reads the request, then closes without a byte
         };
 

@@ -47,6 +47,6 @@ CliResult runCli(const QStringList& args, const QByteArray& input = {}, int time
 
 // QCOMPARE cannot take nlohmann::json (Qt's overloads try to convert it); compare the serialised forms,
 // which also prints both sides when they differ.
-#define JSON_COMPARE(actual, expected)                                                                            \
-    QCOMPARE(QString::fromStdString(nlohmann::json(actual).dump()),                                               \
+#define JSON_COMPARE(actual, expected)                                                                                 \
+    QCOMPARE(QString::fromStdString(nlohmann::json(actual).dump()),                                                    \
              QString::fromStdString(nlohmann::json(expected).dump()))

@@ -15,10 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-QString fixture(const char* name)
-{
-    return QStringLiteral(MEMSCOPE_FIXTURES_DIR "/") + QString::fromUtf8(name);
-}
+QString fixture(const char* name) { return QStringLiteral(MEMSCOPE_FIXTURES_DIR "/") + QString::fromUtf8(name); }
 
 QByteArray readFile(const QString& path)
 {
@@ -42,10 +39,10 @@ QString describe(const CliResult& r)
 }
 
 // Runs `result` once (QVERIFY2 evaluates its message even on success) and checks its exit status.
-#define CLI_EXPECT(result, code)                                                                                  \
-    do {                                                                                                          \
-        const CliResult& cliResult_ = (result);                                                                   \
-        QVERIFY2(cliResult_.exitCode == (code), qPrintable(describe(cliResult_)));                                \
+#define CLI_EXPECT(result, code)                                                                                       \
+    do {                                                                                                               \
+        const CliResult& cliResult_ = (result);                                                                        \
+        QVERIFY2(cliResult_.exitCode == (code), qPrintable(describe(cliResult_)));                                     \
     } while (false)
 
 // A database path in a fresh temporary folder, and the CLI run on it (always with --db).
@@ -62,10 +59,7 @@ private:
     QTemporaryDir m_dir;
 };
 
-json parseJson(const QString& text)
-{
-    return json::parse(text.toStdString(), nullptr, false);
-}
+json parseJson(const QString& text) { return json::parse(text.toStdString(), nullptr, false); }
 
 // `stats --json`, or a discarded value (with a warning saying why) when it fails.
 json statsOf(const Db& db)
@@ -142,14 +136,11 @@ QStringList idsOf(const json& hits)
     return ids;
 }
 
-QString jsonText(const json& j)
-{
-    return QString::fromStdString(j.dump());
-}
+QString jsonText(const json& j) { return QString::fromStdString(j.dump()); }
 
-const QStringList kCommands = {"import", "export",  "demo",    "search",  "outcomes", "add",   "get",
-                               "update", "history", "revert",  "relabel", "archive",  "restore", "delete",
-                               "purge",  "stats",   "reindex", "status"};
+const QStringList kCommands = {"import",  "export", "demo",    "search", "outcomes", "add",
+                               "get",     "update", "history", "revert", "relabel",  "archive",
+                               "restore", "delete", "purge",   "stats",  "reindex",  "status"};
 
 // An old record for `add --record`: created long ago, so --older-than selects it.
 QString oldRecord(const QString& text, const QString& createdAt)
@@ -196,8 +187,8 @@ private slots:
     {
         QFETCH(QString, command);
         Db db;
-        for (const QStringList& args : {QStringList{command, "--help"}, QStringList{"--help", command},
-                                        QStringList{command, "-h"}}) {
+        for (const QStringList& args :
+             {QStringList{command, "--help"}, QStringList{"--help", command}, QStringList{command, "-h"}}) {
             const auto r = db.run(args);
             CLI_EXPECT(r, 0);
             QVERIFY2(r.out.startsWith("Usage: memscope-cli [--db PATH] " + command), qPrintable(r.out));
@@ -211,8 +202,9 @@ private slots:
         Db db;
         const auto r = db.run({"--version"});
         CLI_EXPECT(r, 0);
-        QVERIFY2(QRegularExpression(QStringLiteral("^memscope-cli \\d+\\.\\d+(\\.\\d+)?\\S*\\n$")).match(r.out).hasMatch(),
-                 qPrintable(r.out));
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^memscope-cli \\d+\\.\\d+(\\.\\d+)?\\S*\\n$")).match(r.out).hasMatch(),
+            qPrintable(r.out));
     }
 
     void usageErrors_data()
@@ -223,27 +215,26 @@ private slots:
         QTest::addRow("unknown command") << QStringList{"frobnicate"} << "unknown command 'frobnicate'";
         QTest::addRow("unknown option") << QStringList{"stats", "--frobnicate"} << "unknown option --frobnicate";
         QTest::addRow("unknown short option") << QStringList{"search", "x", "-z"} << "unknown option -z";
-        QTest::addRow("option of another command") << QStringList{"get", "x", "--limit", "3"}
-                                                   << "unknown option --limit";
+        QTest::addRow("option of another command")
+            << QStringList{"get", "x", "--limit", "3"} << "unknown option --limit";
         QTest::addRow("missing value") << QStringList{"search", "x", "--limit"} << "--limit needs a value";
         QTest::addRow("not a number") << QStringList{"search", "x", "--limit", "ten"} << "--limit needs a whole number";
-        QTest::addRow("number out of range") << QStringList{"search", "x", "--limit", "0"}
-                                             << "--limit needs a whole number from 1";
+        QTest::addRow("number out of range")
+            << QStringList{"search", "x", "--limit", "0"} << "--limit needs a whole number from 1";
         QTest::addRow("flag with a value") << QStringList{"stats", "--json=yes"} << "--json takes no value";
         QTest::addRow("global option without value") << QStringList{"stats", "--busy-timeout"} << "needs a value";
-        QTest::addRow("global option not a number") << QStringList{"--busy-timeout", "soon", "stats"}
-                                                     << "--busy-timeout";
+        QTest::addRow("global option not a number")
+            << QStringList{"--busy-timeout", "soon", "stats"} << "--busy-timeout";
         QTest::addRow("export format") << QStringList{"export", "--format", "xml"} << "--format must be jsonl or csv";
         QTest::addRow("relabel outcome") << QStringList{"relabel", "some-id", "--outcome", "great"}
                                          << "--outcome must be success, failure, partial or unknown";
         QTest::addRow("get without id") << QStringList{"get"} << "get takes one record ID";
         QTest::addRow("search without query") << QStringList{"search"} << "search needs a QUERY";
         QTest::addRow("filter not json") << QStringList{"stats", "--filter", "{task_type: x}"} << "is not valid JSON";
-        QTest::addRow("filter not an object") << QStringList{"export", "--filter", "[1, 2]"}
-                                              << "must be a JSON object";
+        QTest::addRow("filter not an object") << QStringList{"export", "--filter", "[1, 2]"} << "must be a JSON object";
         QTest::addRow("revert not a number") << QStringList{"revert", "abc"} << "HISTORY_ID is a number";
-        QTest::addRow("archive duration") << QStringList{"archive", "--older-than", "soon"}
-                                          << "--older-than needs a duration";
+        QTest::addRow("archive duration")
+            << QStringList{"archive", "--older-than", "soon"} << "--older-than needs a duration";
         QTest::addRow("archive without selection") << QStringList{"archive"} << "name the records";
     }
     void usageErrors()
@@ -314,16 +305,18 @@ private slots:
         };
         const auto first = importOnce();
         CLI_EXPECT(first, 0);
-        QVERIFY2(first.out.contains(QStringLiteral("Imported %1 records (0 duplicates skipped, 0 refused)").arg(records)),
-                 qPrintable(first.out));
+        QVERIFY2(
+            first.out.contains(QStringLiteral("Imported %1 records (0 duplicates skipped, 0 refused)").arg(records)),
+            qPrintable(first.out));
         QVERIFY2(first.out.contains("history batch "), qPrintable(first.out));
         QCOMPARE(totalOf(db), records);
 
         // The same input again adds nothing: by id, or by text and scope when there is no id.
         const auto second = importOnce();
         CLI_EXPECT(second, 0);
-        QVERIFY2(second.out.contains(QStringLiteral("Imported 0 records (%1 duplicates skipped, 0 refused)").arg(records)),
-                 qPrintable(second.out));
+        QVERIFY2(
+            second.out.contains(QStringLiteral("Imported 0 records (%1 duplicates skipped, 0 refused)").arg(records)),
+            qPrintable(second.out));
         QCOMPARE(totalOf(db), records);
 
         if (file.endsWith("cli_mem0.json")) {
@@ -446,9 +439,10 @@ private slots:
         // Tags are joined with ';', metadata is JSON in a quoted field.
         QVERIFY2(r.out.contains(",q3;revenue,\"{\"\""), qPrintable(r.out));
         QVERIFY2(r.out.contains("\nr09,Unclear whether trimming whitespace in city names helped,"), qPrintable(r.out));
-        QVERIFY2(r.out.contains(",2024-05-01T10:00:00Z,2024-05-01T10:00:00Z,,success,sql_query_debug,sql_runner,,global,"
-                                "v1,,,"),
-                 qPrintable(r.out));
+        QVERIFY2(
+            r.out.contains(",2024-05-01T10:00:00Z,2024-05-01T10:00:00Z,,success,sql_query_debug,sql_runner,,global,"
+                           "v1,,,"),
+            qPrintable(r.out));
     }
 
     // ---- search
@@ -457,8 +451,8 @@ private slots:
     {
         Db db;
         CLI_EXPECT(db.run({"import", fixture("cli_records.jsonl"), "--quiet"}), 0);
-        const auto r = db.run({"search", "slow join on orders index", "--user", "global", "--user", "alice", "--json",
-                               "--limit", "50"});
+        const auto r = db.run(
+            {"search", "slow join on orders index", "--user", "global", "--user", "alice", "--json", "--limit", "50"});
         CLI_EXPECT(r, 0);
         const auto hits = parseJson(r.out);
         QVERIFY2(hits.is_array() && !hits.empty(), qPrintable(r.out));
@@ -538,8 +532,8 @@ private slots:
         QTest::addColumn<QString>("filter");
         QTest::addColumn<QStringList>("mentions");
         QTest::addRow("time operand") << "{\"created_at\": {\"gt\": true}}" << QStringList{"created_at", "gt"};
-        QTest::addRow("unknown operator") << "{\"task_type\": {\"regex\": \"sql.*\"}}"
-                                          << QStringList{"task_type", "regex"};
+        QTest::addRow("unknown operator")
+            << "{\"task_type\": {\"regex\": \"sql.*\"}}" << QStringList{"task_type", "regex"};
         QTest::addRow("in needs a list") << "{\"AND\": [{\"outcome_type\": {\"in\": \"failure\"}}]}"
                                          << QStringList{"outcome_type", "in"};
         QTest::addRow("bad state") << "{\"state\": {\"eq\": \"gone\"}}" << QStringList{"state", "eq"};
@@ -550,9 +544,9 @@ private slots:
         QFETCH(QStringList, mentions);
         Db db;
         CLI_EXPECT(db.run({"add", "one record so the store is not empty"}), 0);
-        for (const QStringList& args : {QStringList{"search", "anything", "--filter", filter},
-                                        QStringList{"stats", "--filter", filter},
-                                        QStringList{"export", "--filter", filter}}) {
+        for (const QStringList& args :
+             {QStringList{"search", "anything", "--filter", filter}, QStringList{"stats", "--filter", filter},
+              QStringList{"export", "--filter", filter}}) {
             const auto r = db.run(args);
             CLI_EXPECT(r, 2);
             for (const auto& m : mentions)
@@ -592,8 +586,8 @@ private slots:
     {
         Db db;
         const auto add = db.run({"add", "Use", "EXPLAIN", "ANALYZE", "first", "--outcome", "success", "--task-type",
-                                 "sql_query_debug", "--tool", "psql", "--tag", "perf", "--tag",
-                                 "sql", "--user", "alice", "--collection", "task_outcomes"});
+                                 "sql_query_debug", "--tool", "psql", "--tag", "perf", "--tag", "sql", "--user",
+                                 "alice", "--collection", "task_outcomes"});
         CLI_EXPECT(add, 0);
         const QString id = add.out.trimmed();
         QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"))
@@ -607,8 +601,9 @@ private slots:
         QCOMPARE(jsonText(r["memory"]), QStringLiteral("\"Use EXPLAIN ANALYZE first\""));
         QCOMPARE(jsonText(r["user_id"]), QStringLiteral("\"alice\""));
         QCOMPARE(jsonText(r["metadata"]),
-                 QStringLiteral("{\"outcome_type\":\"success\",\"tags\":[\"perf\",\"sql\"],\"task_type\":\"sql_query_debug\","
-                                "\"tool_name\":\"psql\"}"));
+                 QStringLiteral(
+                     "{\"outcome_type\":\"success\",\"tags\":[\"perf\",\"sql\"],\"task_type\":\"sql_query_debug\","
+                     "\"tool_name\":\"psql\"}"));
         const auto plain = db.run({"get", id});
         CLI_EXPECT(plain, 0);
         QVERIFY2(plain.out.contains("id:          " + id) && plain.out.contains("state:       active") &&
@@ -669,7 +664,8 @@ private slots:
     void relabelHistoryRevert()
     {
         Db db;
-        const auto add = db.run({"add", "Retry the upload with backoff", "--outcome", "success", "--task-type", "upload"});
+        const auto add =
+            db.run({"add", "Retry the upload with backoff", "--outcome", "success", "--task-type", "upload"});
         CLI_EXPECT(add, 0);
         const QString id = add.out.trimmed();
 
@@ -697,7 +693,8 @@ private slots:
         // The text listing shows the same row.
         const auto listing = db.run({"history", id});
         CLI_EXPECT(listing, 0);
-        QVERIFY2(listing.out.contains(QStringLiteral("#%1 ").arg(historyId)) && listing.out.contains("RELABEL  cli  (it failed later)"),
+        QVERIFY2(listing.out.contains(QStringLiteral("#%1 ").arg(historyId)) &&
+                     listing.out.contains("RELABEL  cli  (it failed later)"),
                  qPrintable(listing.out));
 
         const auto revert = db.run({"revert", QStringLiteral("#%1").arg(historyId), "--reason", "back"});
@@ -713,8 +710,9 @@ private slots:
         Db db;
         QStringList oldIds;
         for (int i = 1; i <= 3; ++i) {
-            const auto r = db.run({"add", "--record", oldRecord(QStringLiteral("old lesson %1").arg(i),
-                                                               QStringLiteral("2020-01-0%1T00:00:00Z").arg(i))});
+            const auto r = db.run(
+                {"add", "--record",
+                 oldRecord(QStringLiteral("old lesson %1").arg(i), QStringLiteral("2020-01-0%1T00:00:00Z").arg(i))});
             CLI_EXPECT(r, 0);
             oldIds << r.out.trimmed();
         }
@@ -781,7 +779,8 @@ private slots:
         CLI_EXPECT(db.run({"import", fixture("cli_records.jsonl"), "--quiet"}), 0);
         const auto del = db.run({"delete", "r01", "r03"});
         CLI_EXPECT(del, 0);
-        QVERIFY2(del.out.startsWith("2 record(s) deleted; undo with: memscope-cli revert --batch "), qPrintable(del.out));
+        QVERIFY2(del.out.startsWith("2 record(s) deleted; undo with: memscope-cli revert --batch "),
+                 qPrintable(del.out));
         QCOMPARE(stateOf(db, "r01"), QStringLiteral("deleted"));
         const auto search = db.run({"search", "slow join orders index", "--json", "--limit", "50"});
         CLI_EXPECT(search, 0);
@@ -866,8 +865,8 @@ private slots:
                 QVERIFY2(h.contains("score") && h.contains("score_parts"), qPrintable(text));
             }
         }
-        const auto limited = db.run({"outcomes", "--task-type", "sql_query_debug", "--user", "alice", "--json",
-                                     "--limit", "2"});
+        const auto limited =
+            db.run({"outcomes", "--task-type", "sql_query_debug", "--user", "alice", "--json", "--limit", "2"});
         CLI_EXPECT(limited, 0);
         const auto l = parseJson(limited.out);
         QVERIFY(l["successes"].size() <= 2 && l["failures"].size() <= 2);
@@ -894,7 +893,8 @@ private slots:
         CLI_EXPECT(db.run({"add", "something so the database exists"}), 0);
         const auto r = db.run(args);
         CLI_EXPECT(r, 3);
-        QVERIFY2(r.err.contains(args[1].startsWith("no-") ? args[1] : QStringLiteral("999999")), qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(args[1].startsWith("no-") ? args[1] : QStringLiteral("999999")),
+                 qPrintable(describe(r)));
         QVERIFY(r.out.isEmpty());
     }
 
@@ -945,9 +945,9 @@ private slots:
         CLI_EXPECT(status, 0);
         QCOMPARE(jsonText(parseJson(status.out)["read_only"]), QStringLiteral("true"));
 
-        for (const QStringList& args : {QStringList{"add", "refused"}, QStringList{"archive", "r01"},
-                                        QStringList{"import", fixture("cli_array.json")},
-                                        QStringList{"update", "r01", "--text", "x"}}) {
+        for (const QStringList& args :
+             {QStringList{"add", "refused"}, QStringList{"archive", "r01"},
+              QStringList{"import", fixture("cli_array.json")}, QStringList{"update", "r01", "--text", "x"}}) {
             const auto r = db.run(args);
             QVERIFY2(r.exitCode == 1, qPrintable(args.first() + ": " + describe(r)));
             QVERIFY2(r.err.contains("read-only"), qPrintable(describe(r)));

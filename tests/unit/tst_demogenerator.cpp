@@ -265,8 +265,8 @@ private slots:
             m_records, [&](const auto& r) { return onTool(r) && r.createdAt < start; }, "failure");
         const auto [after, nAfter] = rate(
             m_records, [&](const auto& r) { return onTool(r) && r.createdAt >= start; }, "failure");
-        qInfo("%s failure rate %.1f%% (n=%d) before, %.1f%% (n=%d) after", DemoGenerator::kFailingTool,
-              before * 100, nBefore, after * 100, nAfter);
+        qInfo("%s failure rate %.1f%% (n=%d) before, %.1f%% (n=%d) after", DemoGenerator::kFailingTool, before * 100,
+              nBefore, after * 100, nAfter);
         QVERIFY(nBefore > 300 && nAfter > 300);
         QVERIFY(after - before > 0.30);
         int ssl = 0;
@@ -288,8 +288,8 @@ private slots:
         };
         const auto [v11, n11] = rate(m_records, on("v1.1"), "success");
         const auto [v13, n13] = rate(m_records, on("v1.3"), "success");
-        qInfo("%s success %.1f%% on v1.1 (n=%d), %.1f%% on v1.3 (n=%d)", DemoGenerator::kImprovingTask,
-              v11 * 100, n11, v13 * 100, n13);
+        qInfo("%s success %.1f%% on v1.1 (n=%d), %.1f%% on v1.3 (n=%d)", DemoGenerator::kImprovingTask, v11 * 100, n11,
+              v13 * 100, n13);
         QVERIFY(n11 > 200 && n13 > 200);
         QVERIFY(v13 - v11 > 0.15);
     }
@@ -303,9 +303,8 @@ private slots:
             for (const auto& r : m_records)
                 if (r.createdAt >= releases[v] + 12 * 86'400'000'000LL && r.createdAt < releases[v + 1])
                     ++counts[r.metaString("version")];
-            const auto top = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
-                return a.second < b.second;
-            });
+            const auto top = std::max_element(counts.begin(), counts.end(),
+                                              [](const auto& a, const auto& b) { return a.second < b.second; });
             QCOMPARE(top->first, m_timeline.versions[v]);
         }
     }
@@ -326,8 +325,8 @@ private slots:
             if (contains(r.memory, "send_v2") || contains(r.memory, "messages.send"))
                 QVERIFY2(r.createdAt >= m_timeline.staleApiRetired, r.memory.c_str());
         }
-        qInfo("%d stale %s lessons, %d failures following them after retirement", stale,
-              DemoGenerator::kStaleMarker, gone);
+        qInfo("%d stale %s lessons, %d failures following them after retirement", stale, DemoGenerator::kStaleMarker,
+              gone);
         QVERIFY(stale > 100);
         QVERIFY(gone > 5);
     }
@@ -359,8 +358,7 @@ private slots:
                 QVERIFY2(r.createdAt < flips[1], r.memory.c_str());
             }
         }
-        qInfo("%s: %d PDF vs %d inline HTML, %d formal vs %d casual", user.c_str(), pdf, inlineHtml, formal,
-              casual);
+        qInfo("%s: %d PDF vs %d inline HTML, %d formal vs %d casual", user.c_str(), pdf, inlineHtml, formal, casual);
         QVERIFY(pdf > 20 && inlineHtml > 20 && formal > 10 && casual > 10);
     }
 
@@ -379,8 +377,7 @@ private slots:
             const auto w = static_cast<std::size_t>(weekday);
             return double(byWeekday[w]) / double(std::max<std::size_t>(daysByWeekday[w].size(), 1));
         };
-        const double weekday = (perDayOn(2) + perDayOn(3) + perDayOn(4)) / 3,
-                     weekend = (perDayOn(6) + perDayOn(7)) / 2;
+        const double weekday = (perDayOn(2) + perDayOn(3) + perDayOn(4)) / 3, weekend = (perDayOn(6) + perDayOn(7)) / 2;
         qInfo("records per day: %.0f midweek, %.0f weekend", weekday, weekend);
         QVERIFY(weekend < 0.5 * weekday);
 
@@ -391,9 +388,7 @@ private slots:
         };
         for (std::size_t i = 0; i < m_timeline.incidentDays.size(); ++i) {
             const Micros day = m_timeline.incidentDays[i];
-            const auto affected = [&](const MemoryRecord& r) {
-                return isOutcome(r) && (i == 0 || warehouseBound(r));
-            };
+            const auto affected = [&](const MemoryRecord& r) { return isOutcome(r) && (i == 0 || warehouseBound(r)); };
             const double usual = rate(m_records, affected, "failure").first;
             const auto [incident, n] = rate(
                 m_records,

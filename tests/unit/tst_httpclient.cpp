@@ -22,7 +22,8 @@ namespace {
 const std::string kApiKey = "sk-test-9f8e7d6c5b4a3210";
 
 // The memscope::Error `call` throws, or nullopt when it returns normally.
-template <typename F> std::optional<Error> errorFrom(F&& call) {
+template <typename F> std::optional<Error> errorFrom(F&& call)
+{
     try {
         call();
     } catch (const Error& e) {
@@ -32,8 +33,8 @@ template <typename F> std::optional<Error> errorFrom(F&& call) {
 }
 
 // Short timeouts and near-zero back-off keep every test well under a second.
-HttpClient::Request quickRequest(const std::string& url,
-                                 HttpClient::Method method = HttpClient::Method::Get) {
+HttpClient::Request quickRequest(const std::string& url, HttpClient::Method method = HttpClient::Method::Get)
+{
     HttpClient::Request request;
     request.method = method;
     request.url = url;
@@ -45,7 +46,8 @@ HttpClient::Request quickRequest(const std::string& url,
     return request;
 }
 
-QString eventText(const SseParser::Event& event) {
+QString eventText(const SseParser::Event& event)
+{
     return QString::fromStdString(event.type + "|" + event.data + "|" + event.id);
 }
 
@@ -55,14 +57,15 @@ class TestHttpClient : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         // A proxy from the environment would swallow the loopback requests.
-        for (const char* name :
-             {"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+        for (const char* name : {"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
             qunsetenv(name);
     }
 
-    void getReturnsStatusHeadersAndBody() {
+    void getReturnsStatusHeadersAndBody()
+    {
         LoopbackHttpServer server;
         server.enqueue("/v1/models", Reply::json(200, R"({"ok":true})").withHeader("X-Request-Id", "req-42"));
         HttpClient client;
@@ -80,13 +83,13 @@ private slots:
         QVERIFY(request.header("user-agent").startsWith("Memscope/"));
     }
 
-    void postSendsHeadersAndBody() {
+    void postSendsHeadersAndBody()
+    {
         LoopbackHttpServer server;
         server.enqueue("/v1/embeddings", Reply::json(200, "{}"));
         auto request = quickRequest(server.url("/v1/embeddings"), HttpClient::Method::Post);
         request.headers = {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + kApiKey}};
-        request.body =
-            std::string(5000, 'x'); // large enough that curl would otherwise send "Expect: 100-continue"
+        request.body = std::string(5000, 'x'); // large enough that curl would otherwise send "Expect: 100-continue"
         HttpClient client;
         QCOMPARE(client.send(request).status, 200L);
         const auto got = server.lastRequest();
@@ -97,7 +100,8 @@ private slots:
         QVERIFY(!got.hasHeader("expect"));
     }
 
-    void reusesTheConnection() {
+    void reusesTheConnection()
+    {
         LoopbackHttpServer server;
         server.setFallback("/ping", Reply::json(200, "{}"));
         HttpClient client;
@@ -107,14 +111,16 @@ private slots:
         QCOMPARE(server.connectionCount(), 1);
     }
 
-    void retriesTransientStatuses_data() {
+    void retriesTransientStatuses_data()
+    {
         QTest::addColumn<QList<int>>("failures");
         QTest::addRow("429") << QList<int>{429};
         QTest::addRow("500, 503") << QList<int>{500, 503};
         QTest::addRow("502, 504, 429") << QList<int>{502, 504, 429};
     }
 
-    void retriesTransientStatuses() {
+    void retriesTransientStatuses()
+    {
         QFETCH(QList<int>, failures);
         LoopbackHttpServer server;
         for (int status : failures)
@@ -130,7 +136,8 @@ private slots:
         QCOMPARE(server.requestCount(), static_cast<int>(failures.size()) + 1);
     }
 
-    void givesUpAfterMaxRetries_data() {
+    void givesUpAfterMaxRetries_data()
+    {
         QTest::addColumn<int>("status");
         QTest::addColumn<int>("maxRetries");
         QTest::addColumn<QString>("meaning");
@@ -139,7 +146,8 @@ private slots:
         QTest::addRow("500, no retries") << 500 << 0 << "internal server error";
     }
 
-    void givesUpAfterMaxRetries() {
+    void givesUpAfterMaxRetries()
+    {
         QFETCH(int, status);
         QFETCH(int, maxRetries);
         QFETCH(QString, meaning);
@@ -162,7 +170,8 @@ private slots:
         QCOMPARE(server.requestCount(), maxRetries + 1);
     }
 
-    void doesNotRetryClientErrors_data() {
+    void doesNotRetryClientErrors_data()
+    {
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("expected");
@@ -179,7 +188,8 @@ private slots:
                                         << "unknown model or endpoint (server said: 404 page not found)";
     }
 
-    void doesNotRetryClientErrors() {
+    void doesNotRetryClientErrors()
+    {
         QFETCH(int, status);
         QFETCH(QByteArray, body);
         QFETCH(QString, expected);
@@ -192,25 +202,25 @@ private slots:
         const auto error = errorFrom([&] { client.send(request); });
         QVERIFY(error);
         QCOMPARE(error->kind(), Error::Kind::Network);
-        QCOMPARE(QString::fromUtf8(error->what()),
-                 QStringLiteral("HTTP %1 from %2: ")
-                         .arg(status)
-                         .arg(QString::fromStdString(server.url("/v1/embeddings"))) +
-                     expected);
+        QCOMPARE(
+            QString::fromUtf8(error->what()),
+            QStringLiteral("HTTP %1 from %2: ").arg(status).arg(QString::fromStdString(server.url("/v1/embeddings"))) +
+                expected);
         QCOMPARE(server.requestCount(), 1);
     }
 
-    void unauthorizedWithoutKeySaysSo() {
+    void unauthorizedWithoutKeySaysSo()
+    {
         LoopbackHttpServer server;
         server.enqueue("/x", Reply::json(401, R"({"error":{"message":"You did not provide an API key."}})"));
         HttpClient client;
         const auto error = errorFrom([&] { client.send(quickRequest(server.url("/x"))); });
         QVERIFY(error);
-        QVERIFY2(QByteArray(error->what()).contains("the server wants an API key and none was given"),
-                 error->what());
+        QVERIFY2(QByteArray(error->what()).contains("the server wants an API key and none was given"), error->what());
     }
 
-    void returnsErrorStatusWhenAsked() {
+    void returnsErrorStatusWhenAsked()
+    {
         LoopbackHttpServer server;
         server.enqueue("/x", Reply::json(404, R"({"error":"nope"})"));
         auto request = quickRequest(server.url("/x"));
@@ -221,7 +231,8 @@ private slots:
         QCOMPARE(response.body, std::string(R"({"error":"nope"})"));
     }
 
-    void honoursRetryAfter_data() {
+    void honoursRetryAfter_data()
+    {
         QTest::addColumn<QByteArray>("header");
         QTest::addColumn<QByteArray>("value");
         QTest::addColumn<int>("minimumMs");
@@ -229,7 +240,8 @@ private slots:
         QTest::addRow("retry-after-ms") << QByteArray("retry-after-ms") << QByteArray("250") << 240;
     }
 
-    void honoursRetryAfter() {
+    void honoursRetryAfter()
+    {
         QFETCH(QByteArray, header);
         QFETCH(QByteArray, value);
         QFETCH(int, minimumMs);
@@ -246,7 +258,8 @@ private slots:
         QCOMPARE(server.requestCount(), 2);
     }
 
-    void refusesToWaitForLongRetryAfter() {
+    void refusesToWaitForLongRetryAfter()
+    {
         LoopbackHttpServer server;
         server.setFallback("/x", Reply::json(429, "{}").withHeader("Retry-After", "3600"));
         auto request = quickRequest(server.url("/x"));
@@ -262,14 +275,16 @@ private slots:
         QCOMPARE(server.requestCount(), 1);
     }
 
-    void reportsRefusedConnection_data() {
+    void reportsRefusedConnection_data()
+    {
         QTest::addColumn<int>("maxRetries");
         QTest::addColumn<QString>("suffix");
         QTest::addRow("no retries") << 0 << QString();
         QTest::addRow("two retries") << 2 << QStringLiteral(" (gave up after 3 attempts)");
     }
 
-    void reportsRefusedConnection() {
+    void reportsRefusedConnection()
+    {
         QFETCH(int, maxRetries);
         QFETCH(QString, suffix);
         const std::string url =
@@ -280,11 +295,11 @@ private slots:
         const auto error = errorFrom([&] { client.send(request); });
         QVERIFY(error);
         QCOMPARE(error->kind(), Error::Kind::Network);
-        QCOMPARE(QString::fromUtf8(error->what()),
-                 "connection refused to " + QString::fromStdString(url) + suffix);
+        QCOMPARE(QString::fromUtf8(error->what()), "connection refused to " + QString::fromStdString(url) + suffix);
     }
 
-    void timesOut() {
+    void timesOut()
+    {
         LoopbackHttpServer server;
         server.enqueue("/slow", Reply::json(200, "{}").withDelay(30000));
         auto request = quickRequest(server.url("/slow"));
@@ -295,16 +310,15 @@ private slots:
         timer.start();
         const auto error = errorFrom([&] { client.send(request); });
         QVERIFY(error);
-        QVERIFY2(timer.elapsed() >= 250 && timer.elapsed() < 2000,
-                 qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(timer.elapsed() >= 250 && timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
         QCOMPARE(error->kind(), Error::Kind::Network);
-        QCOMPARE(QString::fromUtf8(error->what()), "request to " +
-                                                       QString::fromStdString(server.url("/slow")) +
+        QCOMPARE(QString::fromUtf8(error->what()), "request to " + QString::fromStdString(server.url("/slow")) +
                                                        " timed out after 300 ms (waiting for an answer)");
         QCOMPARE(server.requestCount(), 1);
     }
 
-    void cancelStopsHungRequestQuickly() {
+    void cancelStopsHungRequestQuickly()
+    {
         LoopbackHttpServer server;
         server.enqueue("/slow", Reply::json(200, "{}").withDelay(30000));
         std::atomic_bool cancel{false};
@@ -328,7 +342,8 @@ private slots:
                  "request to " + QString::fromStdString(server.url("/slow")) + " cancelled");
     }
 
-    void cancelInterruptsBackoff() {
+    void cancelInterruptsBackoff()
+    {
         LoopbackHttpServer server;
         server.setFallback("/busy", Reply::json(503, "{}").withHeader("Retry-After", "30"));
         std::atomic_bool cancel{false};
@@ -348,7 +363,8 @@ private slots:
         QCOMPARE(server.requestCount(), 1);
     }
 
-    void cancelledBeforeStartSendsNothing() {
+    void cancelledBeforeStartSendsNothing()
+    {
         LoopbackHttpServer server;
         std::atomic_bool cancel{true};
         auto request = quickRequest(server.url("/x"));
@@ -360,24 +376,23 @@ private slots:
         QCOMPARE(server.requestCount(), 0);
     }
 
-    void reportsBrokenResponses_data() {
+    void reportsBrokenResponses_data()
+    {
         QTest::addColumn<Reply>("reply");
         QTest::addColumn<QString>("expected");
-        QTest::addRow("truncated body")
-            << Reply::json(200, R"({"data":[1,2,3]})").truncated()
-            << "response truncated: %1 closed the connection after 16 bytes of the body "
-               "(announced 48)";
-        QTest::addRow("truncated stream") << Reply::eventStream({"data: a\n\n"}).truncated()
-                                          << "response truncated: %1 closed the connection";
-        QTest::addRow("not http") << Reply::raw("SSH-2.0-OpenSSH_9.2\r\n")
-                                  << "%1 did not answer with valid HTTP";
-        QTest::addRow("bad status line")
-            << Reply::raw("HTTP/1.1 abc\r\n\r\n") << "%1 did not answer with valid HTTP";
+        QTest::addRow("truncated body") << Reply::json(200, R"({"data":[1,2,3]})").truncated()
+                                        << "response truncated: %1 closed the connection after 16 bytes of the body "
+                                           "(announced 48)";
+        QTest::addRow("truncated stream")
+            << Reply::eventStream({"data: a\n\n"}).truncated() << "response truncated: %1 closed the connection";
+        QTest::addRow("not http") << Reply::raw("SSH-2.0-OpenSSH_9.2\r\n") << "%1 did not answer with valid HTTP";
+        QTest::addRow("bad status line") << Reply::raw("HTTP/1.1 abc\r\n\r\n") << "%1 did not answer with valid HTTP";
         QTest::addRow("closed without answer")
             << Reply::closeWithoutAnswer() << "%1 closed the connection without answering";
     }
 
-    void reportsBrokenResponses() {
+    void reportsBrokenResponses()
+    {
         QFETCH(Reply, reply);
         QFETCH(QString, expected);
         LoopbackHttpServer server;
@@ -387,17 +402,18 @@ private slots:
         QVERIFY(error);
         QCOMPARE(error->kind(), Error::Kind::Network);
         const QString message = QString::fromUtf8(error->what());
-        QVERIFY2(message.startsWith(expected.arg(QString::fromStdString(server.url("/x")))),
-                 qPrintable(message));
+        QVERIFY2(message.startsWith(expected.arg(QString::fromStdString(server.url("/x")))), qPrintable(message));
     }
 
-    void retriesDroppedConnections_data() {
+    void retriesDroppedConnections_data()
+    {
         QTest::addColumn<Reply>("failure");
         QTest::addRow("closed without answer") << Reply::closeWithoutAnswer();
         QTest::addRow("truncated") << Reply::json(200, R"({"partial":)").truncated();
     }
 
-    void retriesDroppedConnections() {
+    void retriesDroppedConnections()
+    {
         QFETCH(Reply, failure);
         LoopbackHttpServer server;
         server.enqueue("/x", failure);
@@ -410,7 +426,8 @@ private slots:
         QCOMPARE(response.attempts, 2);
     }
 
-    void reportsMalformedJson() {
+    void reportsMalformedJson()
+    {
         LoopbackHttpServer server;
         server.enqueue("/x", Reply::text(200, "<html>proxy login</html>", "text/html"));
         HttpClient client;
@@ -423,7 +440,8 @@ private slots:
                                                        " (invalid at byte 1 of 24, Content-Type text/html)");
     }
 
-    void keepsTheKeyOutOfMessages_data() {
+    void keepsTheKeyOutOfMessages_data()
+    {
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("header");
         QTest::addColumn<QByteArray>("value");
@@ -433,7 +451,8 @@ private slots:
         QTest::addRow("403 echoing x-goog-api-key") << 403 << QByteArray("x-goog-api-key") << key;
     }
 
-    void keepsTheKeyOutOfMessages() {
+    void keepsTheKeyOutOfMessages()
+    {
         QFETCH(int, status);
         QFETCH(QByteArray, header);
         QFETCH(QByteArray, value);
@@ -449,11 +468,11 @@ private slots:
         QCOMPARE(server.lastRequest().header(header), value);
         const std::string message = error->what();
         QVERIFY2(message.find(kApiKey) == std::string::npos, message.c_str());
-        QVERIFY2(message.find("Incorrect API key provided: [redacted]") != std::string::npos,
-                 message.c_str());
+        QVERIFY2(message.find("Incorrect API key provided: [redacted]") != std::string::npos, message.c_str());
     }
 
-    void keepsUrlCredentialsOutOfMessages() {
+    void keepsUrlCredentialsOutOfMessages()
+    {
         const std::string url = "http://user:" + kApiKey +
                                 "@127.0.0.1:" + std::to_string(LoopbackHttpServer::unusedPort()) +
                                 "/v1/x?api_key=" + kApiKey;
@@ -465,7 +484,8 @@ private slots:
         QVERIFY2(message.find("connection refused to http://127.0.0.1:") == 0, message.c_str());
     }
 
-    void displayUrl_data() {
+    void displayUrl_data()
+    {
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("shown");
         QTest::addRow("plain") << "https://api.openai.com/v1/embeddings"
@@ -480,13 +500,15 @@ private slots:
                                           << "http://h/p";
     }
 
-    void displayUrl() {
+    void displayUrl()
+    {
         QFETCH(QString, url);
         QFETCH(QString, shown);
         QCOMPARE(QString::fromStdString(HttpClient::displayUrl(url.toStdString())), shown);
     }
 
-    void rejectsInvalidRequests_data() {
+    void rejectsInvalidRequests_data()
+    {
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("headerValue");
         QTest::addRow("ftp url") << "ftp://127.0.0.1/x"
@@ -497,7 +519,8 @@ private slots:
                                           << "a\r\nX-Injected: 1";
     }
 
-    void rejectsInvalidRequests() {
+    void rejectsInvalidRequests()
+    {
         QFETCH(QString, url);
         QFETCH(QString, headerValue);
         auto request = quickRequest(url.toStdString());
@@ -508,11 +531,12 @@ private slots:
         QCOMPARE(error->kind(), Error::Kind::InvalidArgument);
     }
 
-    void streamsBodyAsItArrives() {
+    void streamsBodyAsItArrives()
+    {
         LoopbackHttpServer server;
-        server.enqueue("/v1/chat/completions",
-                       Reply::eventStream(
-                           {"data: one\n\n", "data: two\n", "\ndata: three\n\n", "data: [DONE]\n\n"}, 40));
+        server.enqueue(
+            "/v1/chat/completions",
+            Reply::eventStream({"data: one\n\n", "data: two\n", "\ndata: three\n\n", "data: [DONE]\n\n"}, 40));
         auto request = quickRequest(server.url("/v1/chat/completions"), HttpClient::Method::Post);
         int chunks = 0;
         SseParser parser;
@@ -529,7 +553,8 @@ private slots:
         QVERIFY2(chunks >= 2, "the pieces should arrive separately, not all at the end");
     }
 
-    void streamRetriesBeforeTheFirstByte() {
+    void streamRetriesBeforeTheFirstByte()
+    {
         LoopbackHttpServer server;
         server.enqueue("/s", Reply::json(503, R"({"error":"warming up"})"));
         server.enqueue("/s", Reply::eventStream({"data: hello\n\n"}));
@@ -542,7 +567,8 @@ private slots:
         QCOMPARE(response.attempts, 2);
     }
 
-    void streamStallHitsIdleTimeout() {
+    void streamStallHitsIdleTimeout()
+    {
         LoopbackHttpServer server;
         server.enqueue("/s", Reply::eventStream({"data: first\n\n", "data: late\n\n"}, 30000));
         auto request = quickRequest(server.url("/s"));
@@ -557,14 +583,14 @@ private slots:
             errorFrom([&] { client.stream(request, [&](std::string_view chunk) { received += chunk; }); });
         QVERIFY(error);
         QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
-        QCOMPARE(QString::fromUtf8(error->what()), "no data from " +
-                                                       QString::fromStdString(server.url("/s")) +
-                                                       " for 200 ms; the stream stalled");
+        QCOMPARE(QString::fromUtf8(error->what()),
+                 "no data from " + QString::fromStdString(server.url("/s")) + " for 200 ms; the stream stalled");
         QCOMPARE(received, std::string("data: first\n\n"));
         QCOMPARE(server.requestCount(), 1); // bytes were delivered: never retried
     }
 
-    void streamCallbackExceptionPropagates() {
+    void streamCallbackExceptionPropagates()
+    {
         LoopbackHttpServer server;
         server.enqueue("/s", Reply::eventStream({"data: x\n\n"}));
         HttpClient client;
@@ -580,27 +606,26 @@ private slots:
         QCOMPARE(client.send(quickRequest(server.url("/after"))).status, 200L);
     }
 
-    void sseParser_data() {
+    void sseParser_data()
+    {
         QTest::addColumn<QByteArray>("stream");
         QTest::addColumn<QStringList>("events"); // "type|data|id"
         QTest::addRow("lf") << QByteArray("data: hello\n\n") << QStringList{"message|hello|"};
-        QTest::addRow("crlf, multi-line data") << QByteArray("data: a\r\ndata: b\r\n\r\ndata: c\r\n\r\n")
-                                               << QStringList{"message|a\nb|", "message|c|"};
-        QTest::addRow("cr only") << QByteArray("data: x\r\rdata: y\r\r")
-                                 << QStringList{"message|x|", "message|y|"};
+        QTest::addRow("crlf, multi-line data")
+            << QByteArray("data: a\r\ndata: b\r\n\r\ndata: c\r\n\r\n") << QStringList{"message|a\nb|", "message|c|"};
+        QTest::addRow("cr only") << QByteArray("data: x\r\rdata: y\r\r") << QStringList{"message|x|", "message|y|"};
         QTest::addRow("comments and event names")
-            << QByteArray(": keep-alive\n\nevent: delta\ndata: {\"t\":1}\n\n")
-            << QStringList{"delta|{\"t\":1}|"};
-        QTest::addRow("colon spacing")
-            << QByteArray("data:tight\n\ndata:  two\n\n") << QStringList{"message|tight|", "message| two|"};
+            << QByteArray(": keep-alive\n\nevent: delta\ndata: {\"t\":1}\n\n") << QStringList{"delta|{\"t\":1}|"};
+        QTest::addRow("colon spacing") << QByteArray("data:tight\n\ndata:  two\n\n")
+                                       << QStringList{"message|tight|", "message| two|"};
         QTest::addRow("field without colon") << QByteArray("data\n\n") << QStringList{"message||"};
         QTest::addRow("byte order mark") << QByteArray("\xEF\xBB\xBF"
                                                        "data: bom\n\n")
                                          << QStringList{"message|bom|"};
         QTest::addRow("event without data is dropped")
             << QByteArray("event: ping\n\ndata: after\n\n") << QStringList{"message|after|"};
-        QTest::addRow("id carries over")
-            << QByteArray("id: 7\ndata: a\n\ndata: b\n\n") << QStringList{"message|a|7", "message|b|7"};
+        QTest::addRow("id carries over") << QByteArray("id: 7\ndata: a\n\ndata: b\n\n")
+                                         << QStringList{"message|a|7", "message|b|7"};
         QTest::addRow("unknown fields and retry ignored")
             << QByteArray("retry: 3000\nfoo: bar\ndata: z\n\n") << QStringList{"message|z|"};
         QTest::addRow("unterminated last event")
@@ -609,7 +634,8 @@ private slots:
                                      << QStringList{"message|{\"choices\":[]}|", "message|[DONE]|"};
     }
 
-    void sseParser() {
+    void sseParser()
+    {
         QFETCH(QByteArray, stream);
         QFETCH(QStringList, events);
         const std::string text = stream.toStdString();
@@ -635,14 +661,16 @@ private slots:
         QCOMPARE(run(bytes), events);
     }
 
-    void sseParserLimitsEventSize() {
+    void sseParserLimitsEventSize()
+    {
         SseParser parser(64);
         const auto error = errorFrom([&] { parser.feed("data: " + std::string(100, 'x')); });
         QVERIFY(error);
         QCOMPARE(error->kind(), Error::Kind::Network);
     }
 
-    void sseParserRemembersRetry() {
+    void sseParserRemembersRetry()
+    {
         SseParser parser;
         QCOMPARE(parser.retryMs(), -1LL);
         parser.feed("retry: 1500\n\n");

@@ -3,8 +3,8 @@
 #include <io/RecordExporter.h>
 #include <io/RecordImporter.h>
 #include <io/RecordJson.h>
-#include <util/Ids.h>
 #include <util/Error.h>
+#include <util/Ids.h>
 
 #include <QTest>
 
@@ -45,8 +45,9 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("added");
-        QTest::addRow("jsonl") << "{\"memory\": \"a\"}\n{\"memory\": \"b\", \"user_id\": \"u1\"}\n\n{\"content\": \"c\"}\n"
-                               << 3;
+        QTest::addRow("jsonl")
+            << "{\"memory\": \"a\"}\n{\"memory\": \"b\", \"user_id\": \"u1\"}\n\n{\"content\": \"c\"}\n"
+            << 3;
         QTest::addRow("jsonl with BOM and CRLF") << "\xEF\xBB\xBF{\"memory\": \"a\"}\r\n{\"memory\": \"b\"}\r\n" << 2;
         QTest::addRow("array one line") << R"([{"memory": "a"}, {"memory": "b"}])" << 2;
         QTest::addRow("array pretty") << "[\n  {\n    \"memory\": \"a\",\n    \"metadata\": {\"tags\": [\"x\"]}\n  },\n"
@@ -58,8 +59,8 @@ private slots:
                "    {\"id\": \"7f5c2a9e-1111-4a4a-8b8b-000000000002\", \"memory\": \"b\"}\n  ],\n"
                "  \"relations\": []\n}\n"
             << 2;
-        QTest::addRow("mem0 results one line") << R"({"results": [{"memory": "a"}, {"memory": "b"}, {"memory": "c"}]})"
-                                               << 3;
+        QTest::addRow("mem0 results one line")
+            << R"({"results": [{"memory": "a"}, {"memory": "b"}, {"memory": "c"}]})" << 3;
         QTest::addRow("single object pretty") << "{\n  \"memory\": \"only one\"\n}\n" << 1;
         QTest::addRow("empty input") << "" << 0;
     }
@@ -77,7 +78,8 @@ private slots:
     void mem0ExtraFieldsAreKept()
     {
         TestStore t;
-        importText(t.store(), R"({"results": [{"id": "m-1", "memory": "likes tea", "categories": ["food"], "score": 0.9}]})");
+        importText(t.store(),
+                   R"({"results": [{"id": "m-1", "memory": "likes tea", "categories": ["food"], "score": 0.9}]})");
         const auto r = t->require("m-1");
         JSON_COMPARE(r.extra["categories"], json::array({"food"}));
         QVERIFY(!r.extra.contains("score"));
@@ -88,32 +90,42 @@ private slots:
     {
         QTest::addColumn<QString>("badLine");
         QTest::addColumn<QString>("reason");
-        QTest::addRow("not json") << "this is not json" << "invalid JSON";
-        QTest::addRow("truncated json") << "{\"memory\": \"cut" << "invalid JSON";
-        QTest::addRow("not an object") << R"(["memory", "x"])" << "JSON object";
-        QTest::addRow("no text") << R"({"user_id": "u"})" << "memory";
-        QTest::addRow("empty text") << R"({"memory": "   "})" << "empty";
-        QTest::addRow("text not a string") << R"({"memory": 42})" << "memory";
-        QTest::addRow("user id not a string") << R"({"memory": "x", "user_id": 7})" << "user_id";
-        QTest::addRow("metadata not an object") << R"({"memory": "x", "metadata": [1]})" << "metadata";
+        QTest::addRow("not json") << "this is not json"
+                                  << "invalid JSON";
+        QTest::addRow("truncated json") << "{\"memory\": \"cut"
+                                        << "invalid JSON";
+        QTest::addRow("not an object") << R"(["memory", "x"])"
+                                       << "JSON object";
+        QTest::addRow("no text") << R"({"user_id": "u"})"
+                                 << "memory";
+        QTest::addRow("empty text") << R"({"memory": "   "})"
+                                    << "empty";
+        QTest::addRow("text not a string") << R"({"memory": 42})"
+                                           << "memory";
+        QTest::addRow("user id not a string") << R"({"memory": "x", "user_id": 7})"
+                                              << "user_id";
+        QTest::addRow("metadata not an object") << R"({"memory": "x", "metadata": [1]})"
+                                                << "metadata";
         QTest::addRow("bad outcome") << R"({"memory": "x", "metadata": {"outcome_type": "meh"}})"
                                      << "metadata.outcome_type";
-        QTest::addRow("bad time") << R"({"memory": "x", "created_at": "last tuesday"})" << "created_at";
-        QTest::addRow("bad state") << R"({"memory": "x", "state": "gone"})" << "state";
+        QTest::addRow("bad time") << R"({"memory": "x", "created_at": "last tuesday"})"
+                                  << "created_at";
+        QTest::addRow("bad state") << R"({"memory": "x", "state": "gone"})"
+                                   << "state";
     }
     void badLinesAreReportedAndGoodOnesKept()
     {
         QFETCH(QString, badLine);
         QFETCH(QString, reason);
         TestStore t;
-        const std::string text = "{\"memory\": \"good one\"}\n" + badLine.toStdString() + "\n{\"memory\": \"good two\"}\n";
+        const std::string text =
+            "{\"memory\": \"good one\"}\n" + badLine.toStdString() + "\n{\"memory\": \"good two\"}\n";
         const auto report = importText(t.store(), text);
         QCOMPARE(report.added, 2);
         QCOMPARE(report.refused, 1);
         QCOMPARE(report.issues.size(), std::size_t(1));
         QCOMPARE(report.issues[0].line, 2);
-        QVERIFY2(QString::fromStdString(report.issues[0].message).contains(reason),
-                 report.issues[0].message.c_str());
+        QVERIFY2(QString::fromStdString(report.issues[0].message).contains(reason), report.issues[0].message.c_str());
         QCOMPARE(t->count(json::object()), 2);
     }
 
@@ -122,7 +134,8 @@ private slots:
         TestStore t;
         ImportOptions options;
         options.strict = true;
-        const auto report = importText(t.store(), "{\"memory\": \"a\"}\n{\"memory\": 1}\n{\"memory\": \"c\"}\n", options);
+        const auto report =
+            importText(t.store(), "{\"memory\": \"a\"}\n{\"memory\": 1}\n{\"memory\": \"c\"}\n", options);
         QVERIFY(report.rolledBack);
         QCOMPARE(report.added, 0);
         QCOMPARE(report.refused, 1);
@@ -134,7 +147,8 @@ private slots:
     void arraySyntaxErrorKeepsWhatCameBefore()
     {
         TestStore t;
-        const auto report = importText(t.store(), "[\n{\"memory\": \"a\"},\n{\"memory\": \"b\"},\n{\"memory\": oops}\n]");
+        const auto report =
+            importText(t.store(), "[\n{\"memory\": \"a\"},\n{\"memory\": \"b\"},\n{\"memory\": oops}\n]");
         QCOMPARE(report.added, 2);
         QCOMPARE(report.refused, 1);
         QCOMPARE(report.issues[0].line, 4);
@@ -163,9 +177,8 @@ private slots:
         options.batchSize = 100;
         std::vector<std::int64_t> seen;
         std::istringstream in(text);
-        const auto report = RecordImporter(t.store()).run(in, options, [&](const ImportReport& r) {
-            seen.push_back(r.added);
-        });
+        const auto report =
+            RecordImporter(t.store()).run(in, options, [&](const ImportReport& r) { seen.push_back(r.added); });
         QCOMPARE(report.added, 250);
         QCOMPARE(seen, (std::vector<std::int64_t>{100, 200, 250}));
         // The import is one history batch: reverting it soft-deletes every record.
@@ -195,7 +208,8 @@ private slots:
     void csvExportQuotesFields()
     {
         TestStore t;
-        importText(t.store(), "{\"memory\": \"a, \\\"quoted\\\"\\nline\", \"metadata\": {\"tags\": [\"p\", \"q\"], \"outcome_type\": \"success\"}}");
+        importText(t.store(), "{\"memory\": \"a, \\\"quoted\\\"\\nline\", \"metadata\": {\"tags\": [\"p\", \"q\"], "
+                              "\"outcome_type\": \"success\"}}");
         const auto csv = exportText(t.store(), RecordExporter::Format::Csv);
         QVERIFY(csv.rfind("id,memory,hash,", 0) == 0);
         QVERIFY(csv.find("\"a, \"\"quoted\"\"\nline\"") != std::string::npos);

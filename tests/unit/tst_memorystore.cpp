@@ -35,11 +35,21 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("metadata");
         QTest::addColumn<QString>("field");
-        QTest::addRow("empty text") << "  " << "{}" << "memory";
-        QTest::addRow("bad outcome") << "x" << R"({"outcome_type": "won"})" << "metadata.outcome_type";
-        QTest::addRow("tags not a list") << "x" << R"({"tags": "a"})" << "metadata.tags";
-        QTest::addRow("bad scope") << "x" << R"({"user_scope": "team"})" << "metadata.user_scope";
-        QTest::addRow("bad timestamp") << "x" << R"({"timestamp": "soon"})" << "metadata.timestamp";
+        QTest::addRow("empty text") << "  "
+                                    << "{}"
+                                    << "memory";
+        QTest::addRow("bad outcome") << "x"
+                                     << R"({"outcome_type": "won"})"
+                                     << "metadata.outcome_type";
+        QTest::addRow("tags not a list") << "x"
+                                         << R"({"tags": "a"})"
+                                         << "metadata.tags";
+        QTest::addRow("bad scope") << "x"
+                                   << R"({"user_scope": "team"})"
+                                   << "metadata.user_scope";
+        QTest::addRow("bad timestamp") << "x"
+                                       << R"({"timestamp": "soon"})"
+                                       << "metadata.timestamp";
     }
     void addRefusesBadInput()
     {

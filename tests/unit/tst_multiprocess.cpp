@@ -35,8 +35,8 @@ bool writeJsonl(const QString& path, const QString& prefix, int count)
     QByteArray chunk;
     for (int i = 0; i < count; ++i) {
         const QByteArray n = QByteArray::number(i);
-        chunk += "{\"id\": \"" + p + "-" + n + "\", \"memory\": \"" + p + " record " + n + ": the " +
-                 words[i % 8] + " step " + words[(i / 8) % 8] + "ed after " + QByteArray::number(i % 97) +
+        chunk += "{\"id\": \"" + p + "-" + n + "\", \"memory\": \"" + p + " record " + n + ": the " + words[i % 8] +
+                 " step " + words[(i / 8) % 8] + "ed after " + QByteArray::number(i % 97) +
                  " tries\", \"user_id\": \"" + users[i % 5] + "\", \"metadata\": {\"outcome_type\": \"" +
                  outcomes[i % 4] + "\", \"task_type\": \"" + tasks[(i / 4) % 4] + "\"}}\n";
         if (chunk.size() > (1 << 20)) {
@@ -81,10 +81,10 @@ QString describe(const CliResult& r)
 }
 
 // Runs `result` once (QVERIFY2 evaluates its message even on success) and checks its exit status.
-#define CLI_EXPECT(result, code)                                                                                  \
-    do {                                                                                                          \
-        const CliResult& cliResult_ = (result);                                                                   \
-        QVERIFY2(cliResult_.exitCode == (code), qPrintable(describe(cliResult_)));                                \
+#define CLI_EXPECT(result, code)                                                                                       \
+    do {                                                                                                               \
+        const CliResult& cliResult_ = (result);                                                                        \
+        QVERIFY2(cliResult_.exitCode == (code), qPrintable(describe(cliResult_)));                                     \
     } while (false)
 
 // An import running in its own process, with the "progress: N added, ..." lines it has printed so far.
@@ -186,8 +186,7 @@ private slots:
         ImportProcess writer(db, file, {"--no-embed"});
         writer.start();
         QVERIFY(writer.process.waitForStarted(10000));
-        QTRY_VERIFY_WITH_TIMEOUT(writer.reported.size() >= 2 || writer.process.state() == QProcess::NotRunning,
-                                 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(writer.reported.size() >= 2 || writer.process.state() == QProcess::NotRunning, 60000);
         QVERIFY2(writer.process.state() == QProcess::Running,
                  qPrintable("the import ended before it could be killed: " + describe(writer.process, writer.err)));
         writer.process.kill(); // SIGKILL: no destructor, no rollback, no checkpoint
@@ -233,8 +232,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString db = dir.path() + "/x.db";
-        CLI_EXPECT(runCli({"--db", db, "import", QStringLiteral(MEMSCOPE_FIXTURES_DIR "/cli_records.jsonl"), "--quiet"}),
-                   0);
+        CLI_EXPECT(
+            runCli({"--db", db, "import", QStringLiteral(MEMSCOPE_FIXTURES_DIR "/cli_records.jsonl"), "--quiet"}), 0);
         const QString file = dir.path() + "/big.jsonl";
         QVERIFY(writeJsonl(file, "w", 200000));
 

@@ -20,7 +20,8 @@ namespace {
 const std::string kApiKey = "sk-proj-test-5e4d3c2b1a09";
 const QByteArray kPath = "/v1/embeddings";
 
-template <typename F> std::optional<Error> errorFrom(F&& call) {
+template <typename F> std::optional<Error> errorFrom(F&& call)
+{
     try {
         call();
     } catch (const Error& e) {
@@ -30,7 +31,8 @@ template <typename F> std::optional<Error> errorFrom(F&& call) {
 }
 
 // An OpenAI-style answer: one {"index": i, "embedding": v} per pair, in the order given.
-QByteArray answer(const std::vector<std::pair<int, std::vector<float>>>& items) {
+QByteArray answer(const std::vector<std::pair<int, std::vector<float>>>& items)
+{
     nlohmann::json data = nlohmann::json::array();
     for (const auto& [index, vector] : items)
         data.push_back({{"object", "embedding"}, {"index", index}, {"embedding", vector}});
@@ -39,14 +41,16 @@ QByteArray answer(const std::vector<std::pair<int, std::vector<float>>>& items) 
 }
 
 // n inputs, each answered with a 3-dimensional vector {i, i, i}.
-QByteArray answerFor(int n, int dimension = 3) {
+QByteArray answerFor(int n, int dimension = 3)
+{
     std::vector<std::pair<int, std::vector<float>>> items;
     for (int i = 0; i < n; ++i)
         items.emplace_back(i, std::vector<float>(static_cast<std::size_t>(dimension), static_cast<float>(i)));
     return answer(items);
 }
 
-OpenAiEmbedder::Config configFor(const std::string& baseUrl) {
+OpenAiEmbedder::Config configFor(const std::string& baseUrl)
+{
     OpenAiEmbedder::Config config;
     config.baseUrl = baseUrl;
     config.model = "test-embed";
@@ -58,9 +62,7 @@ OpenAiEmbedder::Config configFor(const std::string& baseUrl) {
     return config;
 }
 
-OpenAiEmbedder::Config configFor(const LoopbackHttpServer& server) {
-    return configFor(server.url("/v1"));
-}
+OpenAiEmbedder::Config configFor(const LoopbackHttpServer& server) { return configFor(server.url("/v1")); }
 
 } // namespace
 
@@ -74,9 +76,9 @@ private:
     bool m_hadKey = false;
 
 private slots:
-    void initTestCase() {
-        for (const char* name :
-             {"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+    void initTestCase()
+    {
+        for (const char* name : {"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
             qunsetenv(name);
         m_hadBaseUrl = qEnvironmentVariableIsSet("OPENAI_BASE_URL");
         m_hadKey = qEnvironmentVariableIsSet("OPENAI_API_KEY");
@@ -84,7 +86,8 @@ private slots:
         m_savedKey = qgetenv("OPENAI_API_KEY");
     }
 
-    void cleanupTestCase() {
+    void cleanupTestCase()
+    {
         if (m_hadBaseUrl)
             qputenv("OPENAI_BASE_URL", m_savedBaseUrl);
         else
@@ -95,11 +98,11 @@ private slots:
             qunsetenv("OPENAI_API_KEY");
     }
 
-    void embedsAndSortsByIndex() {
+    void embedsAndSortsByIndex()
+    {
         LoopbackHttpServer server;
         // Out of order on purpose: "index" decides which input a vector belongs to.
-        server.enqueue(
-            kPath, Reply::json(200, answer({{2, {0.5f, 2.0f}}, {0, {1.0f, -1.0f}}, {1, {-2.25f, 0.0f}}})));
+        server.enqueue(kPath, Reply::json(200, answer({{2, {0.5f, 2.0f}}, {0, {1.0f, -1.0f}}, {1, {-2.25f, 0.0f}}})));
         auto config = configFor(server);
         config.baseUrl += "/"; // a trailing slash must not double up in the path
         OpenAiEmbedder embedder(config);
@@ -118,7 +121,8 @@ private slots:
         QCOMPARE(body["input"].dump(), std::string(R"(["alpha","beta","gamma"])"));
     }
 
-    void sendsNoAuthorizationWithoutKey() {
+    void sendsNoAuthorizationWithoutKey()
+    {
         LoopbackHttpServer server;
         server.enqueue(kPath, Reply::json(200, answerFor(1)));
         auto config = configFor(server);
@@ -128,7 +132,8 @@ private slots:
         QVERIFY(!server.lastRequest().hasHeader("authorization"));
     }
 
-    void replacesInvalidUtf8() {
+    void replacesInvalidUtf8()
+    {
         LoopbackHttpServer server;
         server.enqueue(kPath, Reply::json(200, answerFor(2)));
         OpenAiEmbedder embedder(configFor(server));
@@ -137,7 +142,8 @@ private slots:
         QCOMPARE(body["input"][1].get<std::string>(), std::string("broken \xEF\xBF\xBD byte"));
     }
 
-    void id_data() {
+    void id_data()
+    {
         QTest::addColumn<QString>("baseUrl");
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("id");
@@ -152,7 +158,8 @@ private slots:
                                             << "openai:m@https://proxy.example/v1";
     }
 
-    void id() {
+    void id()
+    {
         QFETCH(QString, baseUrl);
         QFETCH(QString, model);
         QFETCH(QString, id);
@@ -163,17 +170,17 @@ private slots:
         QCOMPARE(OpenAiEmbedder(config).preferredBatchSize(), 64);
     }
 
-    void refusesMalformedAnswers_data() {
+    void refusesMalformedAnswers_data()
+    {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("expectedDimension");
         QTest::addColumn<QString>("expected"); // after "<url>" or as a whole when it has no %1
         QTest::addRow("too few") << answerFor(2) << 0 << "expected 3 embeddings from %1, got 2";
         QTest::addRow("too many") << answerFor(4) << 0 << "expected 3 embeddings from %1, got 4";
-        QTest::addRow("ragged")
-            << answer({{0, {1, 2, 3}}, {1, {1, 2, 3}}, {2, {1, 2}}}) << 0
-            << "embeddings of different lengths from %1: input 0 got 3 numbers, input 2 got 2";
-        QTest::addRow("wrong dimension")
-            << answerFor(3, 4) << 3 << "model test-embed at %1 returned 4-dimensional vectors, expected 3";
+        QTest::addRow("ragged") << answer({{0, {1, 2, 3}}, {1, {1, 2, 3}}, {2, {1, 2}}}) << 0
+                                << "embeddings of different lengths from %1: input 0 got 3 numbers, input 2 got 2";
+        QTest::addRow("wrong dimension") << answerFor(3, 4) << 3
+                                         << "model test-embed at %1 returned 4-dimensional vectors, expected 3";
         QTest::addRow("duplicate index") << answer({{0, {1}}, {0, {2}}, {2, {3}}}) << 0
                                          << "malformed embeddings answer from %1: index 0 appears twice";
         QTest::addRow("index out of range")
@@ -181,8 +188,8 @@ private slots:
             << "malformed embeddings answer from %1: item 2 has index 3, expected 0 to 2";
         QTest::addRow("no data") << QByteArray(R"({"object":"list"})") << 0
                                  << "malformed embeddings answer from %1: no \"data\" array";
-        QTest::addRow("not an object")
-            << QByteArray("[1,2,3]") << 0 << "malformed embeddings answer from %1: not a JSON object";
+        QTest::addRow("not an object") << QByteArray("[1,2,3]") << 0
+                                       << "malformed embeddings answer from %1: not a JSON object";
         QTest::addRow("string in vector")
             << QByteArray(R"({"data":[{"index":0,"embedding":[1,"x"]},)"
                           R"({"index":1,"embedding":[1,2]},{"index":2,"embedding":[1,2]}]})")
@@ -198,7 +205,8 @@ private slots:
                                  << "malformed JSON in response from %1 (invalid at byte 1";
     }
 
-    void refusesMalformedAnswers() {
+    void refusesMalformedAnswers()
+    {
         QFETCH(QByteArray, body);
         QFETCH(int, expectedDimension);
         QFETCH(QString, expected);
@@ -211,28 +219,27 @@ private slots:
         QVERIFY(error);
         QCOMPARE(error->kind(), Error::Kind::Network);
         const QString message = QString::fromUtf8(error->what());
-        QVERIFY2(message.startsWith(expected.arg(QString::fromStdString(server.url(kPath)))),
-                 qPrintable(message));
+        QVERIFY2(message.startsWith(expected.arg(QString::fromStdString(server.url(kPath)))), qPrintable(message));
     }
 
-    void reportsHttpErrors_data() {
+    void reportsHttpErrors_data()
+    {
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("expected");
         QTest::addRow("401 echoing the key")
             << 401
             << QByteArray::fromStdString(
-                   nlohmann::json({{"error", {{"message", "Incorrect API key provided: " + kApiKey}}}})
-                       .dump())
+                   nlohmann::json({{"error", {{"message", "Incorrect API key provided: " + kApiKey}}}}).dump())
             << "invalid API key (server said: Incorrect API key provided: [redacted])";
-        QTest::addRow("404 unknown model")
-            << 404
-            << QByteArray(R"({"error":{"message":"The model does not exist",)"
-                          R"("code":"model_not_found"}})")
-            << "unknown model or endpoint (server said: The model does not exist)";
+        QTest::addRow("404 unknown model") << 404
+                                           << QByteArray(R"({"error":{"message":"The model does not exist",)"
+                                                         R"("code":"model_not_found"}})")
+                                           << "unknown model or endpoint (server said: The model does not exist)";
     }
 
-    void reportsHttpErrors() {
+    void reportsHttpErrors()
+    {
         QFETCH(int, status);
         QFETCH(QByteArray, body);
         QFETCH(QString, expected);
@@ -244,15 +251,15 @@ private slots:
         const auto error = errorFrom([&] { embedder.embed({"a"}); });
         QVERIFY(error);
         QCOMPARE(error->kind(), Error::Kind::Network);
-        QCOMPARE(
-            QString::fromUtf8(error->what()),
-            QStringLiteral("HTTP %1 from %2: ").arg(status).arg(QString::fromStdString(server.url(kPath))) +
-                expected);
+        QCOMPARE(QString::fromUtf8(error->what()),
+                 QStringLiteral("HTTP %1 from %2: ").arg(status).arg(QString::fromStdString(server.url(kPath))) +
+                     expected);
         QVERIFY(std::string(error->what()).find(kApiKey) == std::string::npos);
         QCOMPARE(server.requestCount(), 1);
     }
 
-    void retriesThenSucceeds() {
+    void retriesThenSucceeds()
+    {
         LoopbackHttpServer server;
         server.enqueue(kPath, Reply::json(503, R"({"error":"loading model"})"));
         server.enqueue(kPath, Reply::json(429, "{}"));
@@ -264,9 +271,9 @@ private slots:
         QCOMPARE(server.requestCount(), 3);
     }
 
-    void reportsRefusedConnection() {
-        const std::string base =
-            "http://127.0.0.1:" + std::to_string(LoopbackHttpServer::unusedPort()) + "/v1";
+    void reportsRefusedConnection()
+    {
+        const std::string base = "http://127.0.0.1:" + std::to_string(LoopbackHttpServer::unusedPort()) + "/v1";
         OpenAiEmbedder embedder(configFor(base));
         const auto error = errorFrom([&] { embedder.embed({"a"}); });
         QVERIFY(error);
@@ -275,7 +282,8 @@ private slots:
                  QString::fromStdString("connection refused to " + base + "/embeddings"));
     }
 
-    void timesOut() {
+    void timesOut()
+    {
         LoopbackHttpServer server;
         server.enqueue(kPath, Reply::json(200, answerFor(1)).withDelay(30000));
         auto config = configFor(server);
@@ -286,7 +294,8 @@ private slots:
         QVERIFY2(QByteArray(error->what()).contains("timed out after 250 ms"), error->what());
     }
 
-    void probesDimensionOnce() {
+    void probesDimensionOnce()
+    {
         LoopbackHttpServer server;
         server.enqueue(kPath, Reply::json(200, answerFor(1, 5)));
         OpenAiEmbedder embedder(configFor(server));
@@ -297,7 +306,8 @@ private slots:
         QCOMPARE(body["input"].size(), std::size_t(1));
     }
 
-    void configuredDimensionNeedsNoProbe() {
+    void configuredDimensionNeedsNoProbe()
+    {
         LoopbackHttpServer server;
         auto config = configFor(server);
         config.dimension = 768;
@@ -306,7 +316,8 @@ private slots:
         QCOMPARE(server.requestCount(), 0);
     }
 
-    void learntDimensionIsEnforced() {
+    void learntDimensionIsEnforced()
+    {
         LoopbackHttpServer server;
         server.enqueue(kPath, Reply::json(200, answerFor(1, 3)));
         server.enqueue(kPath, Reply::json(200, answerFor(1, 4)));
@@ -314,11 +325,11 @@ private slots:
         QCOMPARE(embedder.embed({"a"}).front().size(), std::size_t(3));
         const auto error = errorFrom([&] { embedder.embed({"b"}); });
         QVERIFY(error);
-        QVERIFY2(QByteArray(error->what()).contains("returned 4-dimensional vectors, expected 3"),
-                 error->what());
+        QVERIFY2(QByteArray(error->what()).contains("returned 4-dimensional vectors, expected 3"), error->what());
     }
 
-    void splitsLargeInputsIntoBatches() {
+    void splitsLargeInputsIntoBatches()
+    {
         LoopbackHttpServer server;
         server.enqueue(kPath, Reply::json(200, answer({{1, {2}}, {0, {1}}})));
         server.enqueue(kPath, Reply::json(200, answer({{0, {3}}, {1, {4}}})));
@@ -330,18 +341,19 @@ private slots:
         QCOMPARE(embedder.embed({"t1", "t2", "t3", "t4", "t5"}), Vectors({{1}, {2}, {3}, {4}, {5}}));
         const auto requests = server.requests();
         QCOMPARE(requests.size(), 3);
-        QCOMPARE(nlohmann::json::parse(requests[2].body.toStdString())["input"].dump(),
-                 std::string(R"(["t5"])"));
+        QCOMPARE(nlohmann::json::parse(requests[2].body.toStdString())["input"].dump(), std::string(R"(["t5"])"));
     }
 
-    void emptyInputMakesNoRequest() {
+    void emptyInputMakesNoRequest()
+    {
         LoopbackHttpServer server;
         OpenAiEmbedder embedder(configFor(server));
         QVERIFY(embedder.embed({}).empty());
         QCOMPARE(server.requestCount(), 0);
     }
 
-    void cancelStopsEmbedding() {
+    void cancelStopsEmbedding()
+    {
         LoopbackHttpServer server;
         server.enqueue(kPath, Reply::json(200, answerFor(1)).withDelay(30000));
         auto config = configFor(server);
@@ -362,7 +374,8 @@ private slots:
         QCOMPARE(error->kind(), Error::Kind::Cancelled);
     }
 
-    void rejectsBadConfig_data() {
+    void rejectsBadConfig_data()
+    {
         QTest::addColumn<QString>("baseUrl");
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("apiKey");
@@ -387,7 +400,8 @@ private slots:
                                     << "" << 0;
     }
 
-    void rejectsBadConfig() {
+    void rejectsBadConfig()
+    {
         QFETCH(QString, baseUrl);
         QFETCH(QString, model);
         QFETCH(QString, apiKey);
@@ -403,7 +417,8 @@ private slots:
         QVERIFY(std::string(error->what()).find("sk-a") == std::string::npos);
     }
 
-    void fromEnvironment_data() {
+    void fromEnvironment_data()
+    {
         QTest::addColumn<QString>("flagUrl");
         QTest::addColumn<QString>("envUrl"); // null QString: variable unset
         QTest::addColumn<QString>("flagKey");
@@ -442,7 +457,8 @@ private slots:
                                         << "sk-env";
     }
 
-    void fromEnvironment() {
+    void fromEnvironment()
+    {
         QFETCH(QString, flagUrl);
         QFETCH(QString, envUrl);
         QFETCH(QString, flagKey);
@@ -457,8 +473,8 @@ private slots:
         };
         set("OPENAI_BASE_URL", envUrl);
         set("OPENAI_API_KEY", envKey);
-        const auto config = OpenAiEmbedder::Config::fromEnvironment(
-            flagUrl.toStdString(), "text-embedding-3-small", flagKey.toStdString());
+        const auto config = OpenAiEmbedder::Config::fromEnvironment(flagUrl.toStdString(), "text-embedding-3-small",
+                                                                    flagKey.toStdString());
         QCOMPARE(QString::fromStdString(config.baseUrl), url);
         QCOMPARE(QString::fromStdString(config.apiKey), key);
         QCOMPARE(config.model, std::string("text-embedding-3-small"));

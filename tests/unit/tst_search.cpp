@@ -19,8 +19,8 @@ const char* const kLessons[][4] = {
     // text, outcome, task_type, tool
     {"Postgres connection timed out after the driver upgrade; pinning the driver version fixed it", "failure",
      "sql_query_debug", "pg_connector"},
-    {"Adding an index on orders(customer_id) removed the full table scan and the report query ran in 40 ms",
-     "success", "sql_query_debug", "sql_runner"},
+    {"Adding an index on orders(customer_id) removed the full table scan and the report query ran in 40 ms", "success",
+     "sql_query_debug", "sql_runner"},
     {"Rewrote the correlated subquery as a join; EXPLAIN showed a hash join and the query finished", "success",
      "sql_query_debug", "sql_runner"},
     {"The email draft was too long; customers prefer three short paragraphs with a clear call to action", "partial",
@@ -31,8 +31,8 @@ const char* const kLessons[][4] = {
      "ticket_router"},
     {"Weekly revenue report: aggregate by ISO week, not by calendar month, or the chart misleads", "success",
      "report_generation", "chart_builder"},
-    {"The CSV export had duplicated header rows after a retry; deduplicate before loading", "failure",
-     "data_cleaning", "csv_loader"},
+    {"The CSV export had duplicated header rows after a retry; deduplicate before loading", "failure", "data_cleaning",
+     "csv_loader"},
 };
 
 void addLessons(MemoryStore& store, const std::string& user = "global")
@@ -61,10 +61,14 @@ private slots:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("expectedStart");
-        QTest::addRow("exact words") << "index on orders customer_id" << "Adding an index";
-        QTest::addRow("other wording") << "postgres connections timing out" << "Postgres connection";
-        QTest::addRow("email attachments") << "attachment too large for mail" << "Sending with attachments";
-        QTest::addRow("refund routing") << "where do refund tickets go" << "Triage: tickets";
+        QTest::addRow("exact words") << "index on orders customer_id"
+                                     << "Adding an index";
+        QTest::addRow("other wording") << "postgres connections timing out"
+                                       << "Postgres connection";
+        QTest::addRow("email attachments") << "attachment too large for mail"
+                                           << "Sending with attachments";
+        QTest::addRow("refund routing") << "where do refund tickets go"
+                                        << "Triage: tickets";
     }
     void hybridRanksTheRelevantLessonFirst()
     {

@@ -108,7 +108,9 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.path() + "/future.db";
-        { MemoryStore::open(path.toStdString(), {}); }
+        {
+            MemoryStore::open(path.toStdString(), {});
+        }
         {
             Connection c(path.toStdString(), {});
             c.exec("PRAGMA user_version = 99");
