@@ -9,9 +9,13 @@
 #include "util/Error.h"
 #include "util/Ids.h"
 
+#include <condition_variable>
+#include <deque>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 namespace memscope {
 
@@ -127,28 +131,139 @@ RecordImporter::RecordImporter(MemoryStore& store)
 {
 }
 
+namespace {
+
+// A record read and checked by the parsing thread, or the reason it was refused.
+struct ParsedRecord {
+    std::optional<MemoryRecord> record;
+    std::int64_t line = 0;
+    std::string error;
+};
+using ParsedChunk = std::vector<ParsedRecord>;
+
+// Hands chunks of parsed records from the reading thread to the writing one, at most `capacity` in flight
+// so memory stays constant however large the file.
+class ChunkQueue {
+public:
+    explicit ChunkQueue(std::size_t capacity)
+        : m_capacity(capacity)
+    {
+    }
+    // False when the consumer has stopped: the producer should stop too.
+    bool push(ParsedChunk&& chunk)
+    {
+        std::unique_lock lock(m_mutex);
+        m_space.wait(lock, [&] { return m_chunks.size() < m_capacity || m_stopped; });
+        if (m_stopped)
+            return false;
+        m_chunks.push_back(std::move(chunk));
+        m_ready.notify_one();
+        return true;
+    }
+    bool pop(ParsedChunk& chunk)
+    {
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [&] { return !m_chunks.empty() || m_finished; });
+        if (m_chunks.empty())
+            return false;
+        chunk = std::move(m_chunks.front());
+        m_chunks.pop_front();
+        m_space.notify_one();
+        return true;
+    }
+    void finish()
+    {
+        std::lock_guard lock(m_mutex);
+        m_finished = true;
+        m_ready.notify_all();
+    }
+    void stop()
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_space.notify_all();
+    }
+
+private:
+    std::size_t m_capacity;
+    std::mutex m_mutex;
+    std::condition_variable m_ready, m_space;
+    std::deque<ParsedChunk> m_chunks;
+    bool m_finished = false;
+    bool m_stopped = false;
+};
+
+} // namespace
+
 ImportReport RecordImporter::run(std::istream& input, const ImportOptions& options, const Progress& progress,
                                  const std::atomic_bool* cancel)
 {
     Session session(m_store, options, progress, cancel);
-    RecordStreamReader reader(
-        input,
-        [&](nlohmann::json&& value, std::int64_t line) {
-            if (session.cancelled())
-                return false;
-            MemoryRecord record;
-            try {
-                record = RecordJson::fromJson(value);
-            } catch (const Error& e) {
-                session.refuse(line, e.what());
-                return true;
+    // Reading and checking JSON runs on a thread of its own while this one writes to SQLite: on two cores
+    // the parsing no longer adds to the time of the inserts.
+    constexpr std::size_t kChunk = 256;
+    ChunkQueue queue(16);
+    std::exception_ptr failure;
+    std::int64_t bytesRead = 0;
+    std::thread reading([&] {
+        try {
+            ParsedChunk chunk;
+            bool open = true;
+            auto flush = [&] {
+                if (!chunk.empty()) {
+                    open = queue.push(std::move(chunk));
+                    chunk = ParsedChunk();
+                }
+                return open;
+            };
+            RecordStreamReader reader(
+                input,
+                [&](nlohmann::json&& value, std::int64_t line) {
+                    ParsedRecord parsed;
+                    parsed.line = line;
+                    try {
+                        parsed.record = RecordJson::fromJson(value);
+                    } catch (const Error& e) {
+                        parsed.error = e.what();
+                    }
+                    chunk.push_back(std::move(parsed));
+                    return chunk.size() < kChunk || flush();
+                },
+                [&](std::int64_t line, const std::string& message) {
+                    chunk.push_back({std::nullopt, line, message});
+                });
+            reader.run();
+            flush();
+            bytesRead = reader.bytesRead();
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        queue.finish();
+    });
+    ParsedChunk chunk;
+    try {
+        while (queue.pop(chunk)) {
+            for (auto& parsed : chunk) {
+                if (session.cancelled())
+                    break;
+                if (parsed.record)
+                    session.accept(std::move(*parsed.record));
+                else
+                    session.refuse(parsed.line, parsed.error);
             }
-            session.accept(std::move(record));
-            return true;
-        },
-        [&](std::int64_t line, const std::string& message) { session.refuse(line, message); });
-    reader.run();
-    session.report.bytesRead = reader.bytesRead();
+            if (session.cancelled())
+                break;
+        }
+    } catch (...) {
+        queue.stop();
+        reading.join();
+        throw;
+    }
+    queue.stop();
+    reading.join();
+    if (failure)
+        std::rethrow_exception(failure);
+    session.report.bytesRead = bytesRead;
     return session.finish();
 }
 

@@ -12,6 +12,9 @@
 #include "util/Error.h"
 #include "util/Ids.h"
 
+#include <chrono>
+#include <thread>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -98,7 +101,19 @@ std::unique_ptr<MemoryStore> MemoryStore::open(const std::string& path, Options 
         std::make_unique<Connection>(path, Connection::Options{readOnly, !readOnly, options.busyTimeoutMs});
     if (!readOnly) {
         // WAL lets the GUI read while the CLI or an agent writes; NORMAL sync is crash-safe for processes.
-        connection->exec("PRAGMA journal_mode=WAL");
+        // Switching to WAL needs a moment alone with a new file and SQLite does not wait for it on its own
+        // (two processes creating the same store at once), so retry within the busy timeout.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busyTimeoutMs);
+        for (;;) {
+            try {
+                connection->exec("PRAGMA journal_mode=WAL");
+                break;
+            } catch (const Error& e) {
+                if (e.kind() != Error::Kind::Locked || std::chrono::steady_clock::now() >= deadline)
+                    throw;
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+        }
         connection->exec("PRAGMA synchronous=NORMAL");
     }
     connection->exec("PRAGMA cache_size=-65536");
