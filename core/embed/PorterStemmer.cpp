@@ -6,6 +6,23 @@ namespace memscope {
 
 namespace {
 
+struct SuffixRule {
+    const char* suffix;
+    const char* replacement;
+};
+
+constexpr SuffixRule kStep2[] = {
+    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"izer", "ize"},
+    {"bli", "ble"},     {"alli", "al"},     {"entli", "ent"}, {"eli", "e"},     {"ousli", "ous"},
+    {"ization", "ize"}, {"ation", "ate"},   {"ator", "ate"},  {"alism", "al"},  {"iveness", "ive"},
+    {"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"},  {"iviti", "ive"}, {"biliti", "ble"},
+    {"logi", "log"},
+};
+
+constexpr SuffixRule kStep3[] = {
+    {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"}, {"ical", "ic"}, {"ful", ""}, {"ness", ""},
+};
+
 // A direct transcription of Martin Porter's reference implementation. b[0..k] is the word being stemmed;
 // j marks the end of the stem a matched suffix leaves behind.
 class Stemmer {
@@ -171,157 +188,26 @@ private:
             b[static_cast<std::size_t>(k)] = 'i';
     }
 
+    // Steps 2 and 3 replace the first listed suffix that ends the word, when the stem before it has m > 0.
+    // The lists keep the reference implementation's order (it only matters between suffixes that can both
+    // end a word, such as "ational" and "tional").
+    template <std::size_t N> void replaceFirst(const SuffixRule (&rules)[N])
+    {
+        for (const auto& rule : rules)
+            if (ends(rule.suffix)) {
+                replaceIfMeasured(rule.replacement);
+                return;
+            }
+    }
+
     void step2()
     {
         if (k < 1)
             return;
-        switch (at(k - 1)) {
-        case 'a':
-            if (ends("ational")) {
-                replaceIfMeasured("ate");
-                break;
-            }
-            if (ends("tional")) {
-                replaceIfMeasured("tion");
-                break;
-            }
-            break;
-        case 'c':
-            if (ends("enci")) {
-                replaceIfMeasured("ence");
-                break;
-            }
-            if (ends("anci")) {
-                replaceIfMeasured("ance");
-                break;
-            }
-            break;
-        case 'e':
-            if (ends("izer")) {
-                replaceIfMeasured("ize");
-                break;
-            }
-            break;
-        case 'l':
-            if (ends("bli")) {
-                replaceIfMeasured("ble");
-                break;
-            }
-            if (ends("alli")) {
-                replaceIfMeasured("al");
-                break;
-            }
-            if (ends("entli")) {
-                replaceIfMeasured("ent");
-                break;
-            }
-            if (ends("eli")) {
-                replaceIfMeasured("e");
-                break;
-            }
-            if (ends("ousli")) {
-                replaceIfMeasured("ous");
-                break;
-            }
-            break;
-        case 'o':
-            if (ends("ization")) {
-                replaceIfMeasured("ize");
-                break;
-            }
-            if (ends("ation")) {
-                replaceIfMeasured("ate");
-                break;
-            }
-            if (ends("ator")) {
-                replaceIfMeasured("ate");
-                break;
-            }
-            break;
-        case 's':
-            if (ends("alism")) {
-                replaceIfMeasured("al");
-                break;
-            }
-            if (ends("iveness")) {
-                replaceIfMeasured("ive");
-                break;
-            }
-            if (ends("fulness")) {
-                replaceIfMeasured("ful");
-                break;
-            }
-            if (ends("ousness")) {
-                replaceIfMeasured("ous");
-                break;
-            }
-            break;
-        case 't':
-            if (ends("aliti")) {
-                replaceIfMeasured("al");
-                break;
-            }
-            if (ends("iviti")) {
-                replaceIfMeasured("ive");
-                break;
-            }
-            if (ends("biliti")) {
-                replaceIfMeasured("ble");
-                break;
-            }
-            break;
-        case 'g':
-            if (ends("logi")) {
-                replaceIfMeasured("log");
-                break;
-            }
-            break;
-        default: break;
-        }
+        replaceFirst(kStep2);
     }
 
-    void step3()
-    {
-        switch (at(k)) {
-        case 'e':
-            if (ends("icate")) {
-                replaceIfMeasured("ic");
-                break;
-            }
-            if (ends("ative")) {
-                replaceIfMeasured("");
-                break;
-            }
-            if (ends("alize")) {
-                replaceIfMeasured("al");
-                break;
-            }
-            break;
-        case 'i':
-            if (ends("iciti")) {
-                replaceIfMeasured("ic");
-                break;
-            }
-            break;
-        case 'l':
-            if (ends("ical")) {
-                replaceIfMeasured("ic");
-                break;
-            }
-            if (ends("ful")) {
-                replaceIfMeasured("");
-                break;
-            }
-            break;
-        case 's':
-            if (ends("ness")) {
-                replaceIfMeasured("");
-                break;
-            }
-            break;
-        default: break;
-        }
-    }
+    void step3() { replaceFirst(kStep3); }
 
     void step4()
     {
