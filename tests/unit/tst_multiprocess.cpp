@@ -1,7 +1,7 @@
 // Several memscope-cli processes on one database at once: concurrent writers, a writer killed in the middle
 // of an import, readers next to a writer, and a write lock held by another connection. SQLite in WAL mode
 // is what should make each of these safe; these tests check that the store and the CLI use it so.
-#include "TestStore.h"
+#include "CliTestSupport.h"
 
 #include <storage/Connection.h>
 #include <storage/MemoryStore.h>
@@ -73,19 +73,6 @@ QString describe(QProcess& p, const QByteArray& err = {})
         .arg(QString::fromUtf8(p.readAllStandardOutput()).left(3000),
              QString::fromUtf8(err + p.readAllStandardError()).left(3000));
 }
-
-QString describe(const CliResult& r)
-{
-    return QStringLiteral("exit status %1\n--- stdout:\n%2\n--- stderr:\n%3")
-        .arg(QString::number(r.exitCode), r.out.left(3000), r.err.left(3000));
-}
-
-// Runs `result` once (QVERIFY2 evaluates its message even on success) and checks its exit status.
-#define CLI_EXPECT(result, code)                                                                                       \
-    do {                                                                                                               \
-        const CliResult& cliResult_ = (result);                                                                        \
-        QVERIFY2(cliResult_.exitCode == (code), qPrintable(describe(cliResult_)));                                     \
-    } while (false)
 
 // An import running in its own process, with the "progress: N added, ..." lines it has printed so far.
 class ImportProcess {
