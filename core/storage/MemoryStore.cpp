@@ -5,6 +5,7 @@
 #include "filter/FilterCompiler.h"
 #include "history/HistoryLog.h"
 #include "io/RecordJson.h"
+#include "query/RecordOrder.h"
 #include "search/SearchEngine.h"
 #include "storage/Connection.h"
 #include "storage/RecordTable.h"
@@ -54,25 +55,6 @@ std::string readUuid(Connection& connection)
 {
     auto st = connection.prepare("SELECT value FROM meta WHERE key='db_uuid'");
     return st.step() ? st.text(0) : std::string();
-}
-
-const char* orderColumn(const std::string& name)
-{
-    static const std::pair<const char*, const char*> columns[] = {
-        {"created_at", "m.created_at"}, {"updated_at", "m.updated_at"},
-        {"task_type", "m.task_type"},   {"tool_name", "m.tool_name"},
-        {"version", "m.version"},       {"outcome_type", "m.outcome_type"},
-        {"user_id", "m.user_id"},       {"agent_id", "m.agent_id"},
-        {"collection", "m.collection"}, {"state", "m.state"},
-        {"severity", "m.severity"},     {"timestamp", "m.ts"},
-        {"run_id", "m.run_id"},         {"id", "m.id"},
-    };
-    for (const auto& [key, column] : columns)
-        if (name == key)
-            return column;
-    throw Error(Error::Kind::InvalidArgument, "cannot order by '" + name +
-                                                  "' (use created_at, updated_at, timestamp, task_type, "
-                                                  "tool_name, version, outcome_type, user_id, state, ...)");
 }
 
 json fieldValue(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
@@ -490,7 +472,7 @@ std::vector<MemoryRecord> MemoryStore::list(const ListQuery& query)
     const auto filter = FilterCompiler::compile(query.filter);
     const std::string direction = query.descending ? " DESC" : " ASC";
     const std::string sql = std::string("SELECT ") + RecordTable::kColumns + " FROM memories m WHERE " + filter.sql +
-                            " ORDER BY " + orderColumn(query.orderBy) + direction + ", m.rid" + direction +
+                            " ORDER BY " + RecordOrder::column(query.orderBy) + direction + ", m.rid" + direction +
                             " LIMIT ? OFFSET ?";
     auto st = m_connection->prepare(sql);
     st.bindAll(filter.params);

@@ -1,0 +1,204 @@
+#include "views/MainWindow.h"
+
+#include "models/FilterState.h"
+#include "models/RecordTableModel.h"
+#include "settings/Settings.h"
+#include "store/StoreSession.h"
+#include "store/StoreWorker.h"
+#include "views/RecordTableView.h"
+#include "views/RecordsView.h"
+#include "views/StartPage.h"
+#include "widgets/ErrorBanner.h"
+
+#include <demo/DemoGenerator.h>
+#include <io/RecordImporter.h>
+#include <storage/MemoryStore.h>
+#include <util/Paths.h>
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace memscope::ui {
+
+MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_settings(settings)
+    , m_filters(new FilterState(this))
+    , m_stack(new QStackedWidget(this))
+    , m_start(new StartPage(m_stack))
+    , m_tabs(new QTabWidget(m_stack))
+    , m_records(new RecordsView(session, m_filters, m_tabs))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Memscope"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_records, tr("&Records"));
+    m_tabs->tabBar()->setObjectName(QStringLiteral("viewTabs"));
+    m_stack->addWidget(m_start);
+    m_stack->addWidget(m_tabs);
+    setCentralWidget(m_stack);
+    createMenus();
+    statusBar();
+
+    connect(m_session, &StoreSession::opened, this, &MainWindow::onOpened);
+    connect(m_session, &StoreSession::openFailed, this, &MainWindow::onOpenFailed);
+    connect(m_start, &StartPage::openRequested, this, &MainWindow::chooseDatabase);
+    connect(m_start, &StartPage::createRequested, this, &MainWindow::createDatabase);
+    connect(m_start, &StartPage::loadDemoRequested, this, &MainWindow::loadDemo);
+    connect(m_start, &StartPage::retryRequested, this, [this] { openDatabase(m_session->path()); });
+    connect(m_start, &StartPage::openReadOnlyRequested, this, [this] { openDatabase(m_session->path(), true); });
+    connect(m_start, &StartPage::continueEmptyRequested, this, [this] { m_stack->setCurrentWidget(m_tabs); });
+
+    if (!m_settings->windowGeometry().isEmpty())
+        restoreGeometry(m_settings->windowGeometry());
+    else
+        resize(1360, 820);
+    restoreState(m_settings->windowState());
+    if (!m_settings->recordColumns().isEmpty())
+        m_records->table()->horizontalHeader()->restoreState(m_settings->recordColumns());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto* open = file->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
+    open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("&New Database…"), this, &MainWindow::createDatabase);
+    file->addAction(tr("Load &Demo History"), this, &MainWindow::loadDemo);
+    file->addSeparator();
+    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+}
+
+void MainWindow::openDatabase(const QString& path, bool readOnly)
+{
+    const QString target = path.isEmpty() ? QString::fromStdString(Paths::defaultDatabase()) : path;
+    m_opening = true;
+    m_start->showOpening(target);
+    m_stack->setCurrentWidget(m_start);
+    m_session->open(target, readOnly);
+    updateTitle();
+}
+
+void MainWindow::onOpened()
+{
+    m_opening = false;
+    m_settings->addRecentDatabase(m_session->path());
+    updateTitle();
+    std::int64_t total = 0;
+    try {
+        total = m_session->uiStore().countUpTo(nlohmann::json::object({{"state", "*"}}), 1);
+    } catch (const Error&) {
+        // The table's own query reports a problem in its banner.
+    }
+    if (total == 0 && !m_demoRunning)
+        m_start->showEmptyStore(m_session->path());
+    else
+        m_stack->setCurrentWidget(m_tabs);
+    if (m_session->isReadOnly())
+        m_records->banner()->showMessage(ErrorBanner::Level::Info,
+                                         tr("Opened read-only: browsing works, changes are off."));
+}
+
+void MainWindow::onOpenFailed(const TaskError& error, const QString& path)
+{
+    m_opening = false;
+    m_start->showProblem(error, path);
+    m_stack->setCurrentWidget(m_start);
+    updateTitle();
+}
+
+void MainWindow::chooseDatabase()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Memory Store"), QFileInfo(m_session->path()).absolutePath(),
+                                     tr("Memscope databases (*.db *.sqlite);;All files (*)"));
+    if (!path.isEmpty())
+        openDatabase(path);
+}
+
+void MainWindow::createDatabase()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("New Memory Store"), QDir::home().filePath(QStringLiteral("memscope.db")),
+                                     tr("Memscope databases (*.db)"));
+    if (!path.isEmpty())
+        openDatabase(path);
+}
+
+void MainWindow::loadDemo()
+{
+    if (!m_session->isOpen() || m_demoRunning)
+        return;
+    m_demoRunning = true;
+    m_start->setBusy(tr("Writing the demo history…"));
+    const ChangeContext context = m_session->changeContext(tr("demo history"));
+    m_session->writer()
+        .run([context](MemoryStore& store) {
+            DemoGenerator generator(DemoOptions{});
+            ImportOptions options;
+            options.context = context;
+            RecordImporter importer(store);
+            const auto report =
+                importer.runRecords([&](const RecordImporter::RecordSink& sink) { generator.generate(sink); }, options);
+            store.embedMissing();
+            return report.added;
+        })
+        .then(this, [this](TaskResult<std::int64_t> result) {
+            m_demoRunning = false;
+            if (!result.ok()) {
+                m_start->showProblem(*result.error, m_session->path());
+                return;
+            }
+            m_stack->setCurrentWidget(m_tabs);
+            m_session->checkForChanges();
+            m_records->requery();
+            statusBar()->showMessage(
+                tr("Demo history loaded: %n record(s).", nullptr, static_cast<int>(result.value.value_or(0))), 8000);
+        });
+}
+
+bool MainWindow::showView(const QString& name)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->objectName() == name + QLatin1String("View")) {
+            m_tabs->setCurrentIndex(i);
+            m_stack->setCurrentWidget(m_tabs);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool MainWindow::isBusy() const { return m_opening || m_demoRunning || m_records->model()->isLoading(); }
+
+void MainWindow::updateTitle()
+{
+    const QString path = m_session->path();
+    setWindowTitle(path.isEmpty() ? tr("Memscope")
+                                  : tr("%1 — Memscope").arg(QDir::toNativeSeparators(QFileInfo(path).fileName())));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setRecordColumns(m_records->table()->horizontalHeader()->saveState());
+    m_settings->sync();
+    event->accept();
+}
+
+} // namespace memscope::ui

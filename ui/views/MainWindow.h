@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QStackedWidget;
+class QTabWidget;
+
+namespace memscope::ui {
+
+class FilterState;
+class RecordsView;
+class Settings;
+class StartPage;
+class StoreSession;
+struct TaskError;
+
+// The workbench window: a start page (empty store, problems opening a file) or the workspace with its
+// views. Menus and actions are wired here; the work itself lives in the views, models and controllers.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(StoreSession* session, Settings* settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a database (empty: the default store) and shows it when ready.
+    void openDatabase(const QString& path, bool readOnly = false);
+    // Brings a named view forward: "records", "trends", "runs", ...
+    bool showView(const QString& name);
+    // True while something is still loading (used by --screenshot to wait for a settled window).
+    bool isBusy() const;
+
+    RecordsView* recordsView() const { return m_records; }
+    FilterState* filters() const { return m_filters; }
+    StartPage* startPage() const { return m_start; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createMenus();
+    void onOpened();
+    void onOpenFailed(const TaskError& error, const QString& path);
+    void chooseDatabase();
+    void createDatabase();
+    void loadDemo();
+    void updateTitle();
+
+    StoreSession* m_session;
+    Settings* m_settings;
+    FilterState* m_filters;
+    QStackedWidget* m_stack;
+    StartPage* m_start;
+    QTabWidget* m_tabs;
+    RecordsView* m_records;
+    bool m_opening = false;
+    bool m_demoRunning = false;
+};
+
+} // namespace memscope::ui
