@@ -9,7 +9,7 @@ build="${MEMSCOPE_BUILD_DIR:-$here/build}"
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    libsqlite3-dev libhnswlib-dev libcurl4-openssl-dev nlohmann-json3-dev
+    libsqlite3-dev libhnswlib-dev libcurl4-openssl-dev nlohmann-json3-dev qtkeychain-qt6-dev
 )
 
 install_packages() {
@@ -30,7 +30,9 @@ configure_and_build() {
     cmake --build "$build" --parallel "$(nproc)"
 }
 
-case "${1:-}" in
+cmd="${1:-}"
+[ $# -gt 0 ] && shift
+case "$cmd" in
 test)
     install_packages
     configure_and_build
@@ -46,9 +48,13 @@ run)
     if [ "${total:-0}" -eq 0 ]; then
         "$cli" demo --records 5000
     fi
-    "$cli" status
-    "$cli" stats
-    "$cli" outcomes --task-type sql_query_debug --user alice --limit 3
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+        shot="$build/memscope-window.png"
+        echo "No display here: rendering the window to $shot instead (set DISPLAY, or use xvfb-run)."
+        QT_QPA_PLATFORM=offscreen "$build/app/gui/memscope" --screenshot "$shot"
+        exit 0
+    fi
+    exec "$build/app/gui/memscope" "$@"
     ;;
 *)
     echo "usage: bash packaging/dev.sh run|test" >&2
