@@ -48,8 +48,8 @@ void RecordTableView::applyDefaultColumns()
         int width; // in M widths
         bool visible;
     } defaults[] = {
-        {RecordTableModel::TimeColumn, 10, true},     {RecordTableModel::OutcomeColumn, 7, true},
-        {RecordTableModel::TaskTypeColumn, 11, true}, {RecordTableModel::ToolColumn, 9, true},
+        {RecordTableModel::TimeColumn, 12, true},     {RecordTableModel::OutcomeColumn, 8, true},
+        {RecordTableModel::TaskTypeColumn, 12, true}, {RecordTableModel::ToolColumn, 11, true},
         {RecordTableModel::VersionColumn, 5, true},   {RecordTableModel::UserColumn, 6, true},
         {RecordTableModel::MemoryColumn, 40, true},   {RecordTableModel::SeverityColumn, 6, false},
         {RecordTableModel::StateColumn, 6, false},    {RecordTableModel::CollectionColumn, 9, false},
@@ -61,6 +61,8 @@ void RecordTableView::applyDefaultColumns()
         header->resizeSection(d.column, d.width * em);
         header->setSectionHidden(d.column, !d.visible);
     }
+    // The lesson takes the room the other columns leave.
+    header->setSectionResizeMode(RecordTableModel::MemoryColumn, QHeaderView::Stretch);
 }
 
 QList<int> RecordTableView::selectedRows() const
