@@ -19,9 +19,9 @@ namespace memscope::ui {
 class StoreWorker;
 
 // The open database as the window sees it: a connection for quick reads on the UI thread (a page of rows
-// by primary key), a reader worker for queries that may take long (searches, listings, counts) and a
-// writer worker for changes, imports and exports. Notices commits by other processes (and by our own
-// writer) through SQLite's data_version and announces them as storeChanged().
+// by primary key), a reader worker for queries that may take long (searches, listings), a counter worker
+// for aggregates and a writer worker for changes, imports and exports. Notices commits by other processes (and by our
+// own writer) through SQLite's data_version and announces them as storeChanged().
 class StoreSession : public QObject {
     Q_OBJECT
 public:
@@ -39,6 +39,8 @@ public:
     MemoryStore& uiStore() { return *m_ui; }
     StoreWorker& reader() { return *m_reader; }
     StoreWorker& writer() { return *m_writer; }
+    // Aggregates (facet counts, trends) get their own connection so they never hold up the table.
+    StoreWorker& counter() { return *m_counter; }
 
     // Who curation changes are attributed to in history ("human:<name>").
     void setOperatorName(const QString& name);
@@ -62,6 +64,7 @@ private:
     std::unique_ptr<MemoryStore> m_ui;
     std::unique_ptr<StoreWorker> m_reader;
     std::unique_ptr<StoreWorker> m_writer;
+    std::unique_ptr<StoreWorker> m_counter;
     QString m_path;
     QString m_operator;
     bool m_readOnly = false;

@@ -1,10 +1,13 @@
 #include "views/MainWindow.h"
 
+#include "models/FacetModel.h"
 #include "models/FilterState.h"
 #include "models/RecordTableModel.h"
 #include "settings/Settings.h"
 #include "store/StoreSession.h"
 #include "store/StoreWorker.h"
+#include "views/FacetSidebar.h"
+#include "views/QueryBar.h"
 #include "views/RecordTableView.h"
 #include "views/RecordsView.h"
 #include "views/StartPage.h"
@@ -41,6 +44,9 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Memscope"));
+    m_facets = new FacetModel(session, m_filters, this);
+    m_records->setSidebar(new FacetSidebar(m_facets, m_filters, m_records));
+    m_records->setQueryBar(new QueryBar(m_filters, settings, m_records));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_records, tr("&Records"));
     m_tabs->tabBar()->setObjectName(QStringLiteral("viewTabs"));
@@ -183,7 +189,10 @@ bool MainWindow::showView(const QString& name)
     return false;
 }
 
-bool MainWindow::isBusy() const { return m_opening || m_demoRunning || m_records->model()->isLoading(); }
+bool MainWindow::isBusy() const
+{
+    return m_opening || m_demoRunning || m_records->model()->isLoading() || m_facets->isLoading();
+}
 
 void MainWindow::updateTitle()
 {

@@ -7,6 +7,7 @@ class QTabWidget;
 
 namespace memscope::ui {
 
+class FacetModel;
 class FilterState;
 class RecordsView;
 class Settings;
@@ -31,6 +32,7 @@ public:
 
     RecordsView* recordsView() const { return m_records; }
     FilterState* filters() const { return m_filters; }
+    FacetModel* facets() const { return m_facets; }
     StartPage* startPage() const { return m_start; }
 
 protected:
@@ -52,6 +54,7 @@ private:
     StartPage* m_start;
     QTabWidget* m_tabs;
     RecordsView* m_records;
+    FacetModel* m_facets;
     bool m_opening = false;
     bool m_demoRunning = false;
 };

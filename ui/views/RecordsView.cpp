@@ -95,8 +95,19 @@ void RecordsView::requery()
     if (!m_session->isOpen())
         return;
     m_banner->dismiss();
-    const auto& order = m_model->query().order;
-    m_model->setQuery(m_filters->recordQuery(order));
+    const auto query = m_filters->recordQuery(m_model->query().order);
+    // Scores exist only for searches; the sort indicator shows what the rows are ordered by.
+    auto* header = m_table->horizontalHeader();
+    const QSignalBlocker block(header);
+    m_table->setColumnHidden(RecordTableModel::ScoreColumn, !query.isSearch());
+    if (query.isSearch()) {
+        header->setSortIndicator(RecordTableModel::ScoreColumn, Qt::DescendingOrder);
+    } else {
+        for (int c = 0; c < RecordTableModel::ColumnCount; ++c)
+            if (RecordTableModel::sortField(c).toStdString() == query.order.field)
+                header->setSortIndicator(c, query.order.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    }
+    m_model->setQuery(query);
 }
 
 void RecordsView::onStoreChanged() { m_model->refresh(); }
