@@ -1,5 +1,8 @@
 #include "views/MainWindow.h"
 
+#include "curation/CurationActions.h"
+#include "curation/CurationController.h"
+#include "dialogs/ShortcutsDialog.h"
 #include "models/FacetModel.h"
 #include "models/FilterState.h"
 #include "models/RecordTableModel.h"
@@ -29,6 +32,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QUndoStack>
 
 namespace memscope::ui {
 
@@ -47,6 +51,8 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
     m_facets = new FacetModel(session, m_filters, this);
     m_records->setSidebar(new FacetSidebar(m_facets, m_filters, m_records));
     m_records->setQueryBar(new QueryBar(m_filters, settings, m_records));
+    m_curation = new CurationController(session, this);
+    m_curationActions = new CurationActions(m_curation, m_records, session, this);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_records, tr("&Records"));
     m_tabs->tabBar()->setObjectName(QStringLiteral("viewTabs"));
@@ -55,6 +61,11 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
     setCentralWidget(m_stack);
     createMenus();
     statusBar();
+    connect(m_curation, &CurationController::changeApplied, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    connect(m_curation, &CurationController::changeFailed, this, [this](const TaskError& error) {
+        m_records->banner()->showMessage(ErrorBanner::Level::Error, error.message);
+    });
 
     connect(m_session, &StoreSession::opened, this, &MainWindow::onOpened);
     connect(m_session, &StoreSession::openFailed, this, &MainWindow::onOpenFailed);
@@ -87,6 +98,29 @@ void MainWindow::createMenus()
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    auto* edit = menuBar()->addMenu(tr("&Edit"));
+    auto* undo = m_curation->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    auto* redo = m_curation->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    m_curationActions->addToMenu(edit);
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    auto* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setShortcuts({QKeySequence::HelpContents, QKeySequence(Qt::Key_Question)});
+    m_shortcutSources = {undo, redo, open, quit, shortcuts};
+}
+
+void MainWindow::showShortcuts()
+{
+    QList<QAction*> actions = m_shortcutSources;
+    actions += m_curationActions->actions();
+    ShortcutsDialog dialog(actions, this);
+    dialog.exec();
 }
 
 void MainWindow::openDatabase(const QString& path, bool readOnly)
@@ -191,7 +225,8 @@ bool MainWindow::showView(const QString& name)
 
 bool MainWindow::isBusy() const
 {
-    return m_opening || m_demoRunning || m_records->model()->isLoading() || m_facets->isLoading();
+    return m_curation->isBusy() || m_opening || m_demoRunning || m_records->model()->isLoading() ||
+           m_facets->isLoading();
 }
 
 void MainWindow::updateTitle()

@@ -7,6 +7,8 @@ class QTabWidget;
 
 namespace memscope::ui {
 
+class CurationActions;
+class CurationController;
 class FacetModel;
 class FilterState;
 class RecordsView;
@@ -33,6 +35,8 @@ public:
     RecordsView* recordsView() const { return m_records; }
     FilterState* filters() const { return m_filters; }
     FacetModel* facets() const { return m_facets; }
+    CurationController* curation() const { return m_curation; }
+    void showShortcuts();
     StartPage* startPage() const { return m_start; }
 
 protected:
@@ -55,6 +59,9 @@ private:
     QTabWidget* m_tabs;
     RecordsView* m_records;
     FacetModel* m_facets;
+    CurationController* m_curation;
+    CurationActions* m_curationActions;
+    QList<QAction*> m_shortcutSources;
     bool m_opening = false;
     bool m_demoRunning = false;
 };
