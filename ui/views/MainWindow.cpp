@@ -9,6 +9,7 @@
 #include "settings/Settings.h"
 #include "store/StoreSession.h"
 #include "store/StoreWorker.h"
+#include "views/DetailPane.h"
 #include "views/FacetSidebar.h"
 #include "views/QueryBar.h"
 #include "views/RecordTableView.h"
@@ -53,6 +54,17 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
     m_records->setQueryBar(new QueryBar(m_filters, settings, m_records));
     m_curation = new CurationController(session, this);
     m_curationActions = new CurationActions(m_curation, m_records, session, this);
+    m_detail = new DetailPane(session, m_records);
+    m_records->setDetailPane(m_detail);
+    connect(m_records, &RecordsView::currentRecordChanged, m_detail, &DetailPane::showRecord);
+    connect(m_records, &RecordsView::selectionChanged, m_detail,
+            [this] { m_detail->showSelection(m_records->selectedIds()); });
+    connect(m_detail, &DetailPane::revertRequested, m_curation,
+            [this](qint64 historyId) { m_curation->revertHistory(historyId); });
+    connect(m_detail, &DetailPane::recordActivated, this, [this](const QString& id) {
+        m_records->selectIds({id});
+        m_detail->showRecord(id);
+    });
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_records, tr("&Records"));
     m_tabs->tabBar()->setObjectName(QStringLiteral("viewTabs"));
@@ -225,8 +237,8 @@ bool MainWindow::showView(const QString& name)
 
 bool MainWindow::isBusy() const
 {
-    return m_curation->isBusy() || m_opening || m_demoRunning || m_records->model()->isLoading() ||
-           m_facets->isLoading();
+    return m_curation->isBusy() || m_detail->isLoading() || m_opening || m_demoRunning ||
+           m_records->model()->isLoading() || m_facets->isLoading();
 }
 
 void MainWindow::updateTitle()

@@ -9,6 +9,7 @@ namespace memscope::ui {
 
 class CurationActions;
 class CurationController;
+class DetailPane;
 class FacetModel;
 class FilterState;
 class RecordsView;
@@ -36,6 +37,7 @@ public:
     FilterState* filters() const { return m_filters; }
     FacetModel* facets() const { return m_facets; }
     CurationController* curation() const { return m_curation; }
+    DetailPane* detail() const { return m_detail; }
     void showShortcuts();
     StartPage* startPage() const { return m_start; }
 
@@ -60,6 +62,7 @@ private:
     RecordsView* m_records;
     FacetModel* m_facets;
     CurationController* m_curation;
+    DetailPane* m_detail;
     CurationActions* m_curationActions;
     QList<QAction*> m_shortcutSources;
     bool m_opening = false;

@@ -88,6 +88,8 @@ void RecordsView::setDetailPane(QWidget* detail)
     m_detail = detail;
     m_splitter->addWidget(detail);
     m_splitter->setStretchFactor(m_splitter->indexOf(detail), 0);
+    // Room for the lesson and its history beside a table that still shows its main columns.
+    m_splitter->setSizes({240, 760, 440});
 }
 
 void RecordsView::requery()
