@@ -3,6 +3,7 @@
 #include <views/MainWindow.h>
 
 #include <QCoreApplication>
+#include <QDialog>
 #include <QImage>
 #include <QPixmap>
 
@@ -59,7 +60,12 @@ void ScreenshotRunner::poll()
 void ScreenshotRunner::capture()
 {
     m_timer.stop();
-    const QPixmap picture = m_window->grab();
+    // A view that is a dialog (archive-stale, shortcuts) is pictured on its own.
+    QWidget* target = m_window;
+    for (auto* dialog : m_window->findChildren<QDialog*>())
+        if (dialog->isVisible())
+            target = dialog;
+    const QPixmap picture = target->grab();
     if (!picture.save(m_file, "PNG")) {
         std::fprintf(stderr, "memscope: could not write the screenshot to %s\n", qPrintable(m_file));
         QCoreApplication::exit(1);

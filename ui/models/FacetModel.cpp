@@ -1,6 +1,7 @@
 #include "models/FacetModel.h"
 
 #include "models/FilterState.h"
+#include "models/NaturalOrder.h"
 #include "models/OutcomeStyle.h"
 #include "store/StoreSession.h"
 #include "store/StoreWorker.h"
@@ -8,7 +9,6 @@
 #include <stats/FacetCounter.h>
 #include <storage/MemoryStore.h>
 
-#include <QCollator>
 #include <QCoreApplication>
 #include <QFont>
 #include <QLocale>
@@ -223,10 +223,8 @@ void FacetModel::order(const QString& field, std::vector<Value>& values) const
                          [&](const Value& a, const Value& b) { return rank(a) < rank(b); });
     } else if (field == QLatin1String("version")) {
         // Newest first in natural order: v1.10 after v1.9.
-        QCollator collator;
-        collator.setNumericMode(true);
         std::stable_sort(values.begin(), values.end(),
-                         [&](const Value& a, const Value& b) { return collator.compare(a.value, b.value) > 0; });
+                         [](const Value& a, const Value& b) { return NaturalOrder::compare(a.value, b.value) > 0; });
     }
     // Other fields keep the core's order: most frequent first.
 }

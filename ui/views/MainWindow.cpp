@@ -2,6 +2,7 @@
 
 #include "curation/CurationActions.h"
 #include "curation/CurationController.h"
+#include "dialogs/ArchiveStaleDialog.h"
 #include "dialogs/ShortcutsDialog.h"
 #include "models/FacetModel.h"
 #include "models/FilterState.h"
@@ -121,10 +122,23 @@ void MainWindow::createMenus()
     edit->addSeparator();
     m_curationActions->addToMenu(edit);
 
+    auto* tools = menuBar()->addMenu(tr("&Tools"));
+    m_archiveStale = tools->addAction(tr("&Archive Stale Lessons…"), this, &MainWindow::archiveStale);
+    m_archiveStale->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+
     auto* help = menuBar()->addMenu(tr("&Help"));
     auto* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setShortcuts({QKeySequence::HelpContents, QKeySequence(Qt::Key_Question)});
-    m_shortcutSources = {undo, redo, open, quit, shortcuts};
+    m_shortcutSources = {undo, redo, open, quit, m_archiveStale, shortcuts};
+}
+
+void MainWindow::archiveStale()
+{
+    if (!m_session->isOpen())
+        return;
+    auto* dialog = new ArchiveStaleDialog(m_session, m_curation, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::showShortcuts()
@@ -225,6 +239,15 @@ void MainWindow::loadDemo()
 
 bool MainWindow::showView(const QString& name)
 {
+    if (name == QLatin1String("archive-stale")) {
+        m_stack->setCurrentWidget(m_tabs);
+        archiveStale();
+        return true;
+    }
+    if (name == QLatin1String("shortcuts")) {
+        QMetaObject::invokeMethod(this, &MainWindow::showShortcuts, Qt::QueuedConnection);
+        return true;
+    }
     for (int i = 0; i < m_tabs->count(); ++i) {
         if (m_tabs->widget(i)->objectName() == name + QLatin1String("View")) {
             m_tabs->setCurrentIndex(i);

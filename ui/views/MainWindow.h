@@ -39,6 +39,7 @@ public:
     CurationController* curation() const { return m_curation; }
     DetailPane* detail() const { return m_detail; }
     void showShortcuts();
+    void archiveStale();
     StartPage* startPage() const { return m_start; }
 
 protected:
@@ -65,6 +66,7 @@ private:
     DetailPane* m_detail;
     CurationActions* m_curationActions;
     QList<QAction*> m_shortcutSources;
+    QAction* m_archiveStale = nullptr;
     bool m_opening = false;
     bool m_demoRunning = false;
 };
