@@ -3,6 +3,8 @@
 #include "curation/CurationActions.h"
 #include "curation/CurationController.h"
 #include "dialogs/ArchiveStaleDialog.h"
+#include "dialogs/ExportDialog.h"
+#include "dialogs/ImportDialog.h"
 #include "dialogs/ShortcutsDialog.h"
 #include "models/FacetModel.h"
 #include "models/FilterState.h"
@@ -85,6 +87,7 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
     connect(m_start, &StartPage::openRequested, this, &MainWindow::chooseDatabase);
     connect(m_start, &StartPage::createRequested, this, &MainWindow::createDatabase);
     connect(m_start, &StartPage::loadDemoRequested, this, &MainWindow::loadDemo);
+    connect(m_start, &StartPage::importRequested, this, [this] { importFile(); });
     connect(m_start, &StartPage::retryRequested, this, [this] { openDatabase(m_session->path()); });
     connect(m_start, &StartPage::openReadOnlyRequested, this, [this] { openDatabase(m_session->path(), true); });
     connect(m_start, &StartPage::continueEmptyRequested, this, [this] { m_stack->setCurrentWidget(m_tabs); });
@@ -108,6 +111,11 @@ void MainWindow::createMenus()
     file->addAction(tr("&New Database…"), this, &MainWindow::createDatabase);
     file->addAction(tr("Load &Demo History"), this, &MainWindow::loadDemo);
     file->addSeparator();
+    m_importAction = file->addAction(tr("&Import…"), this, [this] { importFile(); });
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportRecords);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -130,6 +138,37 @@ void MainWindow::createMenus()
     auto* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setShortcuts({QKeySequence::HelpContents, QKeySequence(Qt::Key_Question)});
     m_shortcutSources = {undo, redo, open, quit, m_archiveStale, shortcuts};
+}
+
+void MainWindow::importFile(const QString& given)
+{
+    if (!m_session->isOpen())
+        return;
+    const QString path = !given.isEmpty()
+                             ? given
+                             : QFileDialog::getOpenFileName(this, tr("Import Records"), QDir::homePath(),
+                                                            tr("Records (*.jsonl *.json *.ndjson);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    auto* dialog = new ImportDialog(m_session, m_curation, path, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::finished, this, [this](bool ok) {
+        if (ok)
+            m_stack->setCurrentWidget(m_tabs);
+    });
+    dialog->open();
+}
+
+void MainWindow::exportRecords()
+{
+    if (!m_session->isOpen())
+        return;
+    auto* dialog = new ExportDialog(m_session, m_filters->filter(), m_records->selectedIds(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::exported, this, [this](const QString& path, qint64 n) {
+        statusBar()->showMessage(tr("Exported %1 records to %2").arg(n).arg(QDir::toNativeSeparators(path)), 8000);
+    });
+    dialog->open();
 }
 
 void MainWindow::archiveStale()

@@ -40,6 +40,9 @@ public:
     DetailPane* detail() const { return m_detail; }
     void showShortcuts();
     void archiveStale();
+    // Opens the import dialog for `path` (asks for a file when empty).
+    void importFile(const QString& path = {});
+    void exportRecords();
     StartPage* startPage() const { return m_start; }
 
 protected:
@@ -67,6 +70,8 @@ private:
     CurationActions* m_curationActions;
     QList<QAction*> m_shortcutSources;
     QAction* m_archiveStale = nullptr;
+    QAction* m_importAction = nullptr;
+    QAction* m_exportAction = nullptr;
     bool m_opening = false;
     bool m_demoRunning = false;
 };
