@@ -81,6 +81,8 @@ std::unique_ptr<MemoryStore> MemoryStore::open(const std::string& path, Options 
 
     auto connection =
         std::make_unique<Connection>(path, Connection::Options{readOnly, !readOnly, options.busyTimeoutMs});
+    // Another application's file, a damaged one or a newer schema is refused before anything writes to it.
+    Schema::check(*connection);
     if (!readOnly) {
         // WAL lets the GUI read while the CLI or an agent writes; NORMAL sync is crash-safe for processes.
         // Switching to WAL needs a moment alone with a new file and SQLite does not wait for it on its own

@@ -174,6 +174,8 @@ void migrate(Connection& connection, int target)
 
 int Schema::version(Connection& connection) { return pragmaInt(connection, "user_version"); }
 
+void Schema::check(Connection& connection) { checkOwnership(connection); }
+
 void Schema::prepare(Connection& connection)
 {
     // The first read is where SQLite notices a file that is not a database at all.

@@ -16,6 +16,10 @@ public:
     // ReadOnly) with the path in the message.
     static void prepare(Connection& connection);
 
+    // Refuses a file that is not a database, another application's database or a newer schema, reading only:
+    // called before anything (even the switch to WAL) writes to the file.
+    static void check(Connection& connection);
+
     // For tests: bring a fresh file only up to `version`.
     static void migrateTo(Connection& connection, int version);
 

@@ -131,9 +131,11 @@ private slots:
             Connection c(path.toStdString(), {});
             c.exec("CREATE TABLE invoices(id INTEGER PRIMARY KEY, total REAL)");
         }
+        const QByteArray before = readAll(path);
         QString message;
         QCOMPARE(openError(path.toStdString(), {}, &message), Error::Kind::NotMemscope);
         QVERIFY(message.contains("another application"));
+        QCOMPARE(readAll(path), before); // not even switched to WAL
     }
 
     void olderSchemaIsMigrated()
