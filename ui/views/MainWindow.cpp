@@ -5,10 +5,12 @@
 #include "dialogs/ArchiveStaleDialog.h"
 #include "dialogs/ExportDialog.h"
 #include "dialogs/ImportDialog.h"
+#include "dialogs/SettingsDialog.h"
 #include "dialogs/ShortcutsDialog.h"
 #include "models/FacetModel.h"
 #include "models/FilterState.h"
 #include "models/RecordTableModel.h"
+#include "settings/ApiKeyStore.h"
 #include "settings/Settings.h"
 #include "store/StoreSession.h"
 #include "store/StoreWorker.h"
@@ -55,6 +57,7 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
     m_facets = new FacetModel(session, m_filters, this);
     m_records->setSidebar(new FacetSidebar(m_facets, m_filters, m_records));
     m_records->setQueryBar(new QueryBar(m_filters, settings, m_records));
+    m_keys = new ApiKeyStore(this);
     m_curation = new CurationController(session, this);
     m_curationActions = new CurationActions(m_curation, m_records, session, this);
     m_detail = new DetailPane(session, m_records);
@@ -129,6 +132,10 @@ void MainWindow::createMenus()
     edit->addAction(redo);
     edit->addSeparator();
     m_curationActions->addToMenu(edit);
+    edit->addSeparator();
+    auto* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     auto* tools = menuBar()->addMenu(tr("&Tools"));
     m_archiveStale = tools->addAction(tr("&Archive Stale Lessons…"), this, &MainWindow::archiveStale);
@@ -169,6 +176,17 @@ void MainWindow::exportRecords()
         statusBar()->showMessage(tr("Exported %1 records to %2").arg(n).arg(QDir::toNativeSeparators(path)), 8000);
     });
     dialog->open();
+}
+
+void MainWindow::showPreferences()
+{
+    SettingsDialog dialog(m_settings, m_keys, this);
+    connect(&dialog, &SettingsDialog::saved, this, [this] { m_session->setOperatorName(m_settings->operatorName()); });
+    connect(&dialog, &SettingsDialog::keyError, this, [this](const QString& message) {
+        m_records->banner()->showMessage(ErrorBanner::Level::Warning,
+                                         tr("The API key was not stored: %1").arg(message));
+    });
+    dialog.exec();
 }
 
 void MainWindow::archiveStale()

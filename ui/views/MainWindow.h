@@ -7,6 +7,7 @@ class QTabWidget;
 
 namespace memscope::ui {
 
+class ApiKeyStore;
 class CurationActions;
 class CurationController;
 class DetailPane;
@@ -40,6 +41,7 @@ public:
     DetailPane* detail() const { return m_detail; }
     void showShortcuts();
     void archiveStale();
+    void showPreferences();
     // Opens the import dialog for `path` (asks for a file when empty).
     void importFile(const QString& path = {});
     void exportRecords();
@@ -70,6 +72,7 @@ private:
     CurationActions* m_curationActions;
     QList<QAction*> m_shortcutSources;
     QAction* m_archiveStale = nullptr;
+    ApiKeyStore* m_keys = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
     bool m_opening = false;

@@ -1,0 +1,162 @@
+#include "dialogs/SettingsDialog.h"
+
+#include "settings/Settings.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace memscope::ui {
+
+SettingsDialog::SettingsDialog(Settings* settings, ApiKeyStore* keys, QWidget* parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_keys(keys)
+    , m_operator(new QLineEdit(settings->operatorName(), this))
+    , m_database(new QLineEdit(settings->databasePath(), this))
+    , m_embedder(new QComboBox(this))
+    , m_embedUrl(new QLineEdit(settings->embedderUrl(), this))
+    , m_embedModel(new QLineEdit(settings->embedderModel(), this))
+    , m_embedKey(new QLineEdit(this))
+    , m_embedKeySource(new QLabel(this))
+    , m_llmUrl(new QLineEdit(settings->llmBaseUrl(), this))
+    , m_llmModel(new QLineEdit(settings->llmModel(), this))
+    , m_llmKey(new QLineEdit(this))
+    , m_llmKeySource(new QLabel(this))
+    , m_language(new QComboBox(this))
+{
+    setWindowTitle(tr("Preferences"));
+    m_operator->setObjectName(QStringLiteral("operatorName"));
+    m_operator->setToolTip(tr("Your changes are recorded in the history as human:<name>."));
+    m_database->setPlaceholderText(tr("the default store in your data folder"));
+    auto* browse = new QPushButton(tr("Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Default Database"), m_database->text(),
+                                         tr("Memscope databases (*.db)"), nullptr, QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty())
+            m_database->setText(path);
+    });
+    auto* database = new QHBoxLayout;
+    database->addWidget(m_database, 1);
+    database->addWidget(browse);
+
+    m_embedder->addItem(tr("Built-in, offline (no key, no network)"));
+    m_embedder->addItem(tr("OpenAI-compatible endpoint"));
+    m_embedder->setCurrentIndex(settings->embedderModel().isEmpty() ? 0 : 1);
+    m_embedUrl->setPlaceholderText(QStringLiteral("https://api.openai.com/v1"));
+    m_embedModel->setPlaceholderText(QStringLiteral("text-embedding-3-small"));
+    auto updateEmbedder = [this] {
+        const bool remote = m_embedder->currentIndex() == 1;
+        for (auto* w : {m_embedUrl, m_embedModel, m_embedKey})
+            w->setEnabled(remote && (w != m_embedKey || ApiKeyStore::keychainEnabled()));
+    };
+    connect(m_embedder, &QComboBox::currentIndexChanged, this, updateEmbedder);
+    m_llmUrl->setObjectName(QStringLiteral("llmUrl"));
+    m_llmUrl->setPlaceholderText(QStringLiteral("http://localhost:11434/v1  (Ollama)"));
+    m_llmModel->setPlaceholderText(QStringLiteral("llama3.1"));
+
+    m_language->addItem(tr("Follow the system"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(settings->language())));
+
+    auto* general = new QGroupBox(tr("General"), this);
+    auto* generalForm = new QFormLayout(general);
+    generalForm->addRow(tr("Your name:"), m_operator);
+    generalForm->addRow(tr("Default database:"), database);
+    generalForm->addRow(tr("Language:"), m_language);
+    auto* embed = new QGroupBox(tr("Embeddings (search by meaning)"), this);
+    auto* embedForm = new QFormLayout(embed);
+    embedForm->addRow(tr("Embedder:"), m_embedder);
+    embedForm->addRow(tr("Base URL:"), m_embedUrl);
+    embedForm->addRow(tr("Model:"), m_embedModel);
+    embedForm->addRow(tr("API key:"), keyRow(m_embedKey, m_embedKeySource, ApiKeyStore::Account::Embedder));
+    auto* note = new QLabel(tr("Changing the embedder applies when the database is opened next; records are "
+                               "then embedded again with the new model in the background."),
+                            embed);
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    embedForm->addRow(note);
+    auto* llm = new QGroupBox(tr("LLM endpoint (agent runs)"), this);
+    auto* llmForm = new QFormLayout(llm);
+    llmForm->addRow(tr("Base URL:"), m_llmUrl);
+    llmForm->addRow(tr("Model:"), m_llmModel);
+    llmForm->addRow(tr("API key:"), keyRow(m_llmKey, m_llmKeySource, ApiKeyStore::Account::Llm));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        save();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(general);
+    layout->addWidget(embed);
+    layout->addWidget(llm);
+    if (!ApiKeyStore::keychainEnabled()) {
+        auto* noKeychain = new QLabel(tr("No system keychain is available here, so Memscope cannot store API keys. "
+                                         "Set OPENAI_API_KEY (and MEMSCOPE_EMBED_API_KEY for a separate embedding "
+                                         "key) in the environment instead."),
+                                      this);
+        noKeychain->setWordWrap(true);
+        layout->addWidget(noKeychain);
+    }
+    layout->addWidget(buttons);
+    updateEmbedder();
+    setMinimumWidth(560);
+}
+
+QWidget* SettingsDialog::keyRow(QLineEdit* field, QLabel* source, ApiKeyStore::Account account)
+{
+    field->setEchoMode(QLineEdit::Password);
+    field->setEnabled(ApiKeyStore::keychainEnabled());
+    field->setPlaceholderText(ApiKeyStore::keychainEnabled() ? tr("unchanged") : tr("set it in the environment"));
+    source->setTextFormat(Qt::PlainText);
+    source->setForegroundRole(QPalette::PlaceholderText);
+    source->setText(tr("Looking…"));
+    // Only whether a key exists and where it comes from is shown, never the key.
+    m_keys->read(account, [source, account](const QString&, ApiKeyStore::Source from) {
+        source->setText(ApiKeyStore::describe(from, account));
+    });
+    connect(field, &QLineEdit::textEdited, this,
+            [this, account] { (account == ApiKeyStore::Account::Llm ? m_llmKeyEdited : m_embedKeyEdited) = true; });
+    auto* row = new QWidget(this);
+    auto* layout = new QVBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(field);
+    layout->addWidget(source);
+    return row;
+}
+
+void SettingsDialog::save()
+{
+    m_settings->setOperatorName(m_operator->text());
+    m_settings->setDatabasePath(m_database->text().trimmed());
+    const bool remote = m_embedder->currentIndex() == 1;
+    m_settings->setEmbedderUrl(remote ? m_embedUrl->text() : QString());
+    m_settings->setEmbedderModel(remote ? m_embedModel->text() : QString());
+    m_settings->setLlmBaseUrl(m_llmUrl->text());
+    m_settings->setLlmModel(m_llmModel->text());
+    m_settings->setLanguage(m_language->currentData().toString());
+    m_settings->sync();
+    auto report = [this](bool ok, const QString& error) {
+        if (!ok)
+            emit keyError(error);
+    };
+    if (m_llmKeyEdited)
+        m_keys->write(ApiKeyStore::Account::Llm, m_llmKey->text().trimmed(), report);
+    if (m_embedKeyEdited)
+        m_keys->write(ApiKeyStore::Account::Embedder, m_embedKey->text().trimmed(), report);
+    emit saved();
+}
+
+} // namespace memscope::ui

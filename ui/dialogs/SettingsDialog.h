@@ -1,0 +1,52 @@
+#pragma once
+
+#include "settings/ApiKeyStore.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace memscope::ui {
+
+class Settings;
+
+// Edit → Preferences: the operator's name (written into history), the default database, the embedder and
+// the LLM endpoint, the language, and API keys — which go to the system keychain, never to the settings.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    SettingsDialog(Settings* settings, ApiKeyStore* keys, QWidget* parent = nullptr);
+
+    void save(); // applies to Settings and the keychain (called on OK)
+    QLineEdit* operatorField() const { return m_operator; }
+    QLineEdit* llmKeyField() const { return m_llmKey; }
+    QLineEdit* llmUrlField() const { return m_llmUrl; }
+
+signals:
+    void saved();
+    void keyError(const QString& message);
+
+private:
+    QWidget* keyRow(QLineEdit* field, QLabel* source, ApiKeyStore::Account account);
+
+    Settings* m_settings;
+    ApiKeyStore* m_keys;
+    QLineEdit* m_operator;
+    QLineEdit* m_database;
+    QComboBox* m_embedder;
+    QLineEdit* m_embedUrl;
+    QLineEdit* m_embedModel;
+    QLineEdit* m_embedKey;
+    QLabel* m_embedKeySource;
+    QLineEdit* m_llmUrl;
+    QLineEdit* m_llmModel;
+    QLineEdit* m_llmKey;
+    QLabel* m_llmKeySource;
+    QComboBox* m_language;
+    bool m_llmKeyEdited = false;
+    bool m_embedKeyEdited = false;
+};
+
+} // namespace memscope::ui
