@@ -119,8 +119,9 @@ void ExportDialog::exportTo(QString path)
                         QMetaObject::invokeMethod(
                             receiver,
                             [receiver, done] {
-                                receiver->m_status->setText(
-                                    tr("Exporting… %1 records").arg(QLocale().toString(qlonglong(done))));
+                                if (receiver->m_running) // progress queued behind the end is old news
+                                    receiver->m_status->setText(
+                                        tr("Exporting… %1 records").arg(QLocale().toString(qlonglong(done))));
                             },
                             Qt::QueuedConnection);
                     });

@@ -338,33 +338,37 @@ void RecordTableModel::start(bool keepRows)
     const auto order = m_query.order;
     auto task = m_session->reader().run([this, latest, generation, filter, order](MemoryStore& store) {
         RecordListing listing(store.connection());
-        return listing.streamRowIds(filter, order, [&](std::vector<std::int64_t>&& chunk) {
-            if (latest->load() != generation)
-                return false; // a newer query replaced this one
+        auto post = [this, generation](std::vector<std::int64_t>&& chunk, bool last) {
             QMetaObject::invokeMethod(
                 this,
-                [this, generation, chunk = std::move(chunk)]() mutable {
-                    receiveChunk(generation, std::move(chunk), false);
+                [this, generation, chunk = std::move(chunk), last]() mutable {
+                    receiveChunk(generation, std::move(chunk), last);
                 },
                 Qt::QueuedConnection);
+        };
+        const auto delivered = listing.streamRowIds(filter, order, [&](std::vector<std::int64_t>&& chunk) {
+            if (latest->load() != generation)
+                return false; // a newer query replaced this one
+            post(std::move(chunk), false);
             return true;
         });
+        // "Complete" travels the same queue as the chunks, so it can never overtake them (a continuation
+        // may run at once when the task is already done by the time it is attached).
+        if (latest->load() == generation)
+            post({}, true);
+        return delivered;
     });
     m_task = QFuture<void>(task);
     task.then(this, [this, generation](TaskResult<std::int64_t> result) {
-        if (generation != m_generation)
-            return;
-        if (!result.ok()) {
+        if (generation == m_generation && !result.ok())
             finishWithError(*result.error);
-            return;
-        }
-        m_searchMode = false;
-        receiveChunk(generation, {}, true);
     });
 }
 
 void RecordTableModel::finishWithError(const TaskError& error)
 {
+    // Chunks of the failed listing still in the queue are dropped with the old generation.
+    m_latest->store(++m_generation);
     m_refreshing = false;
     m_pending.clear();
     m_pendingHits.clear();
@@ -393,6 +397,7 @@ void RecordTableModel::receiveChunk(quint64 generation, std::vector<std::int64_t
         emit firstRowsReady(static_cast<double>(m_timer.nsecsElapsed()) / 1e6);
     }
     if (last) {
+        m_searchMode = m_query.isSearch();
         m_pendingHits.clear();
         m_lastQueryMs = static_cast<double>(m_timer.nsecsElapsed()) / 1e6;
         setLoading(false);
