@@ -12,6 +12,7 @@
 namespace memscope {
 
 class Connection;
+struct CompiledFilter;
 
 struct ListingOrder {
     std::string field = "created_at"; // see RecordOrder::fields()
@@ -36,6 +37,10 @@ public:
     std::vector<MemoryRecord> records(const std::vector<std::int64_t>& rowIds);
 
 private:
+    // The first `count` rowids by walking the order's index, when that is much faster than the full
+    // listing's sort (a time order and a filter matching many records); empty otherwise.
+    std::vector<std::int64_t> firstRowIds(const CompiledFilter& compiled, const ListingOrder& order, std::size_t count);
+
     Connection& m_connection;
 };
 

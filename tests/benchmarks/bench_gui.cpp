@@ -11,6 +11,7 @@
 
 #include <demo/DemoGenerator.h>
 #include <io/RecordImporter.h>
+#include <models/FacetModel.h>
 #include <models/FilterState.h>
 #include <models/RecordTableModel.h>
 #include <settings/Settings.h>
@@ -109,7 +110,8 @@ int main(int argc, char** argv)
         createStore(db, records);
 
     // Settings in a scratch file: the benchmark never touches the user's preferences.
-    Settings settings(std::make_unique<QSettings>(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
+    Settings settings(
+        std::make_unique<QSettings>(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
     StallMeter stalls;
 
     QElapsedTimer clock;
@@ -134,7 +136,7 @@ int main(int argc, char** argv)
     const double startStall = stalls.worstMs();
 
     // Facet clicks: narrow by each task type in turn (and back), as the sidebar does through FilterState.
-    std::vector<double> facetMs;
+    std::vector<double> facetMs, facetCountsMs;
     stalls.start();
     const char* const values[] = {"sql_query_debug", "report_generation", "support_triage", "email_drafting",
                                   "code_review",     "web_research",      "data_cleaning"};
@@ -151,7 +153,8 @@ int main(int argc, char** argv)
             if (qEnvironmentVariableIsSet("BENCH_VERBOSE"))
                 std::printf("    %s: %.1f ms (%d rows before)\n", value, facetMs.back(), model->rowCount());
             QObject::disconnect(c);
-            waitFor([&] { return !model->isLoading(); });
+            waitFor([&] { return !model->isLoading() && !window.facets()->isLoading(); });
+            facetCountsMs.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
         }
     }
     const double facetStall = stalls.worstMs();
@@ -178,8 +181,11 @@ int main(int argc, char** argv)
                 listedMs);
     std::printf("  facet click to updated table   p50 %6.1f ms   max %6.1f ms   (%zu clicks)\n",
                 percentile(facetMs, 0.5), percentile(facetMs, 1.0), facetMs.size());
-    std::printf("  jump to any row and paint      p50 %6.2f ms   max %6.2f ms   (%d jumps)\n",
-                percentile(jumpMs, 0.5), percentile(jumpMs, 1.0), jumps);
+    std::printf(
+        "  facet click to all facet counts p50 %6.1f ms   max %6.1f ms   (7 facets, counted off the UI thread)\n",
+        percentile(facetCountsMs, 0.5), percentile(facetCountsMs, 1.0));
+    std::printf("  jump to any row and paint      p50 %6.2f ms   max %6.2f ms   (%d jumps)\n", percentile(jumpMs, 0.5),
+                percentile(jumpMs, 1.0), jumps);
     std::printf("  longest UI-thread stall: start %.1f ms, facet clicks %.1f ms, jumps %.1f ms\n", startStall,
                 facetStall, jumpStall);
     std::printf("  peak RSS %.0f MiB\n", memscope::bench::peakRssMiB());

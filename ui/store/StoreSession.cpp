@@ -56,15 +56,17 @@ void StoreSession::open(const QString& path, bool readOnly)
             return;
         }
         try {
-            // Four connections sharing one vector index: quick reads here, queries and changes on workers.
+            // Connections sharing one vector index: quick reads here, queries and changes on workers.
             const auto& first = result.store;
             finishOpen(first->clone(), path, readOnly);
             m_reader = std::make_unique<StoreWorker>(first->clone());
             m_writer = std::make_unique<StoreWorker>(first->clone());
             m_counter = std::make_unique<StoreWorker>(first->clone());
+            m_inspector = std::make_unique<StoreWorker>(first->clone());
         } catch (const Error& e) {
             m_reader.reset();
             m_writer.reset();
+            m_counter.reset();
             m_ui.reset();
             m_poll.stop();
             emit openFailed(TaskError{e.kind(), QString::fromStdString(e.what())}, path);
@@ -92,6 +94,7 @@ void StoreSession::close()
     m_reader.reset();
     m_writer.reset();
     m_counter.reset();
+    m_inspector.reset();
     m_ui.reset();
     m_path.clear();
     if (wasOpen)

@@ -41,6 +41,8 @@ public:
     StoreWorker& writer() { return *m_writer; }
     // Aggregates (facet counts, trends) get their own connection so they never hold up the table.
     StoreWorker& counter() { return *m_counter; }
+    // The selected record's details and neighbours: never in the way of the table's listing.
+    StoreWorker& inspector() { return *m_inspector; }
 
     // Who curation changes are attributed to in history ("human:<name>").
     void setOperatorName(const QString& name);
@@ -65,6 +67,7 @@ private:
     std::unique_ptr<StoreWorker> m_reader;
     std::unique_ptr<StoreWorker> m_writer;
     std::unique_ptr<StoreWorker> m_counter;
+    std::unique_ptr<StoreWorker> m_inspector;
     QString m_path;
     QString m_operator;
     bool m_readOnly = false;

@@ -216,7 +216,7 @@ void DetailPane::load()
         return;
     const quint64 generation = ++m_generation;
     m_loading = true;
-    m_session->reader()
+    m_session->inspector()
         .run([id = m_id.toStdString()](MemoryStore& store) {
             Loaded loaded;
             loaded.record = store.get(id);
