@@ -93,7 +93,11 @@ std::int64_t Connection::dataVersion()
 {
     auto& st = cached("PRAGMA data_version");
     st.step();
-    return st.int64(0);
+    const auto version = st.int64(0);
+    // A statement left on its row keeps a read transaction open: this connection would go on seeing the
+    // old snapshot (and hold back checkpoints) until the next poll.
+    st.reset();
+    return version;
 }
 
 void Connection::throwError(int rc, const std::string& what) const

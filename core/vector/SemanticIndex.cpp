@@ -26,8 +26,10 @@ std::int64_t lookupEmbedder(Connection& connection, const std::string& name, int
 {
     auto& st = connection.cached("SELECT id, dim FROM embedders WHERE name=?1");
     st.bind(1, name);
-    if (!st.step())
+    if (!st.step()) {
+        st.reset();
         return 0;
+    }
     const auto id = st.int64(0);
     if (dim)
         *dim = static_cast<int>(st.int64(1));

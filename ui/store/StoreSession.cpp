@@ -29,17 +29,18 @@ StoreSession::StoreSession(QObject* parent)
 
 StoreSession::~StoreSession() { close(); }
 
-void StoreSession::open(const QString& path, bool readOnly)
+void StoreSession::open(const QString& path, bool readOnly, std::shared_ptr<Embedder> embedder)
 {
     close();
     const quint64 generation = ++m_openGeneration;
     // Opening may migrate a large file or wait for another process's lock: never on the UI thread.
-    auto future = QtConcurrent::run([path, readOnly]() {
+    auto future = QtConcurrent::run([path, readOnly, embedder]() {
         OpenResult result;
         try {
             StoreOptions options;
             options.readOnly = readOnly;
             options.create = !readOnly;
+            options.embedder = embedder;
             result.store = std::shared_ptr<MemoryStore>(MemoryStore::open(path.toStdString(), options));
         } catch (const Error& e) {
             result.error = TaskError{e.kind(), QString::fromStdString(e.what())};

@@ -11,8 +11,9 @@
 #include <memory>
 
 namespace memscope {
+class Embedder;
 class MemoryStore;
-}
+} // namespace memscope
 
 namespace memscope::ui {
 
@@ -29,7 +30,8 @@ public:
     ~StoreSession() override;
 
     // Opens the file in the background; emits opened() or openFailed(). Closes the current store first.
-    void open(const QString& path, bool readOnly = false);
+    // `embedder`: the configured one (null: the built-in offline embedder).
+    void open(const QString& path, bool readOnly = false, std::shared_ptr<Embedder> embedder = {});
     void close();
 
     bool isOpen() const { return m_ui != nullptr; }

@@ -12,6 +12,7 @@
 #include "models/RecordTableModel.h"
 #include "settings/ApiKeyStore.h"
 #include "settings/Settings.h"
+#include "store/BackgroundEmbedder.h"
 #include "store/StoreSession.h"
 #include "store/StoreWorker.h"
 #include "views/DetailPane.h"
@@ -23,6 +24,8 @@
 #include "widgets/ErrorBanner.h"
 
 #include <demo/DemoGenerator.h>
+#include <embed/Embedder.h>
+#include <embed/EmbedderFactory.h>
 #include <io/RecordImporter.h>
 #include <storage/MemoryStore.h>
 #include <util/Paths.h>
@@ -32,12 +35,16 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QUndoStack>
 
 namespace memscope::ui {
@@ -58,6 +65,7 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
     m_records->setSidebar(new FacetSidebar(m_facets, m_filters, m_records));
     m_records->setQueryBar(new QueryBar(m_filters, settings, m_records));
     m_keys = new ApiKeyStore(this);
+    m_embedder = new BackgroundEmbedder(session, this);
     m_curation = new CurationController(session, this);
     m_curationActions = new CurationActions(m_curation, m_records, session, this);
     m_detail = new DetailPane(session, m_records);
@@ -78,7 +86,7 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
     m_stack->addWidget(m_tabs);
     setCentralWidget(m_stack);
     createMenus();
-    statusBar();
+    createEmbeddingStatus();
     connect(m_curation, &CurationController::changeApplied, this,
             [this](const QString& text) { statusBar()->showMessage(text, 6000); });
     connect(m_curation, &CurationController::changeFailed, this, [this](const TaskError& error) {
@@ -212,8 +220,64 @@ void MainWindow::openDatabase(const QString& path, bool readOnly)
     m_opening = true;
     m_start->showOpening(target);
     m_stack->setCurrentWidget(m_start);
-    m_session->open(target, readOnly);
     updateTitle();
+    if (m_settings->embedderModel().isEmpty()) {
+        m_session->open(target, readOnly);
+        return;
+    }
+    // A configured endpoint needs its key first (keychain reads are asynchronous).
+    m_keys->read(ApiKeyStore::Account::Embedder, [this, target, readOnly](const QString& key, ApiKeyStore::Source) {
+        EmbedderFactory::Choice choice;
+        choice.url = m_settings->embedderUrl().toStdString();
+        choice.model = m_settings->embedderModel().toStdString();
+        choice.apiKey = key.toStdString();
+        std::shared_ptr<Embedder> embedder;
+        try {
+            embedder = EmbedderFactory::create(choice);
+        } catch (const Error& e) {
+            m_records->banner()->showMessage(
+                ErrorBanner::Level::Warning,
+                tr("The configured embedder cannot be used (%1); the built-in one is used instead.")
+                    .arg(QString::fromStdString(e.what())));
+        }
+        m_session->open(target, readOnly, embedder);
+    });
+}
+
+void MainWindow::createEmbeddingStatus()
+{
+    auto* label = new QLabel(this);
+    label->setTextFormat(Qt::PlainText);
+    auto* cancel = new QToolButton(this);
+    cancel->setText(tr("Stop"));
+    cancel->setAutoRaise(true);
+    auto* widget = new QWidget(this);
+    auto* layout = new QHBoxLayout(widget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(cancel);
+    widget->hide();
+    statusBar()->addPermanentWidget(widget);
+    connect(cancel, &QToolButton::clicked, m_embedder, &BackgroundEmbedder::cancel);
+    connect(m_embedder, &BackgroundEmbedder::runningChanged, widget, [widget, label](bool running) {
+        label->setText(tr("Preparing search by meaning…"));
+        widget->setVisible(running);
+    });
+    connect(m_embedder, &BackgroundEmbedder::progress, label, [label](qint64 done, qint64 total) {
+        label->setText(tr("Embedding records for search by meaning: %1 of %2")
+                           .arg(QLocale().toString(done), QLocale().toString(total)));
+    });
+    connect(m_embedder, &BackgroundEmbedder::finished, this, [this](qint64 n, bool cancelled) {
+        if (n > 0 || cancelled)
+            statusBar()->showMessage(cancelled ? tr("Embedding stopped; search by meaning covers the records "
+                                                    "embedded so far.")
+                                               : tr("%n record(s) embedded for search by meaning.", nullptr, int(n)),
+                                     8000);
+    });
+    connect(m_embedder, &BackgroundEmbedder::failed, this, [this](const QString& message) {
+        m_records->banner()->showMessage(ErrorBanner::Level::Warning,
+                                         tr("Records could not be embedded: %1").arg(message));
+    });
 }
 
 void MainWindow::onOpened()
@@ -317,7 +381,7 @@ bool MainWindow::showView(const QString& name)
 
 bool MainWindow::isBusy() const
 {
-    return m_curation->isBusy() || m_detail->isLoading() || m_opening || m_demoRunning ||
+    return m_embedder->isRunning() || m_curation->isBusy() || m_detail->isLoading() || m_opening || m_demoRunning ||
            m_records->model()->isLoading() || m_facets->isLoading();
 }
 

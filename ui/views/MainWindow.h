@@ -8,6 +8,7 @@ class QTabWidget;
 namespace memscope::ui {
 
 class ApiKeyStore;
+class BackgroundEmbedder;
 class CurationActions;
 class CurationController;
 class DetailPane;
@@ -52,6 +53,7 @@ protected:
 
 private:
     void createMenus();
+    void createEmbeddingStatus();
     void onOpened();
     void onOpenFailed(const TaskError& error, const QString& path);
     void chooseDatabase();
@@ -73,6 +75,7 @@ private:
     QList<QAction*> m_shortcutSources;
     QAction* m_archiveStale = nullptr;
     ApiKeyStore* m_keys = nullptr;
+    BackgroundEmbedder* m_embedder = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
     bool m_opening = false;
