@@ -30,6 +30,7 @@ const std::vector<Command>& allCommands()
         addRecordCommands(c);
         addCurationCommands(c);
         addStoreCommands(c);
+        addLlmCommands(c);
         return c;
     }();
     return commands;

@@ -50,6 +50,7 @@ void addSearchCommands(std::vector<Command>& commands);
 void addRecordCommands(std::vector<Command>& commands);
 void addCurationCommands(std::vector<Command>& commands);
 void addStoreCommands(std::vector<Command>& commands);
+void addLlmCommands(std::vector<Command>& commands);
 
 // Helpers shared by the commands.
 nlohmann::json parseFilterOption(const CliArgs& args, const char* name = "filter");

@@ -1,6 +1,7 @@
 #include "embed/OpenAiEmbedder.h"
 
 #include "util/Error.h"
+#include "util/Strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,22 +15,6 @@ namespace memscope {
 namespace {
 
 using Kind = Error::Kind;
-
-std::string trimmed(std::string_view text)
-{
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && isSpace(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back()))
-        text.remove_suffix(1);
-    return std::string(text);
-}
-
-std::string environment(const char* name)
-{
-    const char* value = std::getenv(name);
-    return value ? trimmed(value) : std::string();
-}
 
 bool hasControlCharacters(std::string_view text)
 {
@@ -46,25 +31,25 @@ OpenAiEmbedder::Config OpenAiEmbedder::Config::fromEnvironment(const std::string
                                                                const std::string& apiKey)
 {
     Config config;
-    config.baseUrl = trimmed(baseUrl);
+    config.baseUrl = trim(baseUrl);
     if (config.baseUrl.empty())
-        config.baseUrl = environment("OPENAI_BASE_URL");
+        config.baseUrl = environmentValue("OPENAI_BASE_URL");
     if (config.baseUrl.empty())
         config.baseUrl = kDefaultBaseUrl;
-    config.model = trimmed(model);
-    config.apiKey = trimmed(apiKey);
+    config.model = trim(model);
+    config.apiKey = trim(apiKey);
     if (config.apiKey.empty())
-        config.apiKey = environment("OPENAI_API_KEY");
+        config.apiKey = environmentValue("OPENAI_API_KEY");
     return config;
 }
 
 OpenAiEmbedder::OpenAiEmbedder(Config config)
     : m_config(std::move(config))
 {
-    m_config.baseUrl = trimmed(m_config.baseUrl);
+    m_config.baseUrl = trim(m_config.baseUrl);
     while (!m_config.baseUrl.empty() && m_config.baseUrl.back() == '/')
         m_config.baseUrl.pop_back();
-    m_config.model = trimmed(m_config.model);
+    m_config.model = trim(m_config.model);
 
     const std::string shownUrl = HttpClient::displayUrl(m_config.baseUrl);
     if (m_config.model.empty())

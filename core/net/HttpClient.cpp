@@ -1,5 +1,6 @@
 #include "net/HttpClient.h"
 
+#include "net/HttpError.h"
 #include "util/Error.h"
 
 #include <curl/curl.h>
@@ -450,6 +451,7 @@ CURLcode performOnce(CURL* easy, CURLM* multi, Transfer& t)
 struct Failure {
     std::string message;
     bool retryable = false;
+    HttpError::Cause cause = HttpError::Cause::Other;
 };
 
 // A transport failure in plain words. `url` is the display form; no header value is ever used here.
@@ -467,27 +469,30 @@ Failure describeFailure(CURLcode rc, CURL* easy, const HttpClient::Request& requ
     switch (rc) {
     case CURLE_COULDNT_CONNECT:
         if (osErrno == ECONNREFUSED)
-            return {"connection refused to " + url, true};
+            return {"connection refused to " + url, true, HttpError::Cause::ConnectionRefused};
         return {"could not connect to " + url + " (" + (osErrno ? std::strerror(static_cast<int>(osErrno)) : detail) +
                     ")",
-                true};
+                true, HttpError::Cause::CouldNotConnect};
     case CURLE_COULDNT_RESOLVE_HOST:
         // Not retried: a misspelt host name should fail at once, not after the back-off.
-        return {"cannot resolve the host name in " + url, false};
+        return {"cannot resolve the host name in " + url, false, HttpError::Cause::UnknownHost};
     case CURLE_COULDNT_RESOLVE_PROXY:
-        return {"cannot resolve the proxy host name for " + url + " (" + detail + ")", false};
+        return {"cannot resolve the proxy host name for " + url + " (" + detail + ")", false,
+                HttpError::Cause::UnknownHost};
     case CURLE_OPERATION_TIMEDOUT: {
         const bool connectPhase = connectUs == 0 && status == 0;
         if (connectPhase && (request.timeoutMs == 0 || request.connectTimeoutMs <= request.timeoutMs))
-            return {"could not connect to " + url + " within " + std::to_string(request.connectTimeoutMs) + " ms",
-                    true};
+            return {"could not connect to " + url + " within " + std::to_string(request.connectTimeoutMs) + " ms", true,
+                    HttpError::Cause::ConnectTimeout};
         const char* where = status == 0 ? "waiting for an answer" : "receiving the answer";
         return {"request to " + url + " timed out after " + std::to_string(request.timeoutMs) + " ms (" + where + ")",
-                false};
+                false, HttpError::Cause::Timeout};
     }
-    case CURLE_GOT_NOTHING: return {url + " closed the connection without answering", true};
+    case CURLE_GOT_NOTHING:
+        return {url + " closed the connection without answering", true, HttpError::Cause::ConnectionDropped};
     case CURLE_SEND_ERROR:
-    case CURLE_RECV_ERROR: return {"connection to " + url + " broke (" + detail + ")", true};
+    case CURLE_RECV_ERROR:
+        return {"connection to " + url + " broke (" + detail + ")", true, HttpError::Cause::ConnectionDropped};
     case CURLE_PARTIAL_FILE: {
         curl_off_t expected = -1;
         curl_easy_getinfo(easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected);
@@ -495,21 +500,23 @@ Failure describeFailure(CURLcode rc, CURL* easy, const HttpClient::Request& requ
                               std::to_string(t.received) + " bytes of the body";
         if (expected > 0)
             message += " (announced " + std::to_string(expected) + ")";
-        return {message, true};
+        return {message, true, HttpError::Cause::Truncated};
     }
     case CURLE_WEIRD_SERVER_REPLY:
     case CURLE_UNSUPPORTED_PROTOCOL: // HTTP/0.9-style garbage: the scheme was checked before sending
-        return {url + " did not answer with valid HTTP (" + detail + "); is that the right host and port?", false};
+        return {url + " did not answer with valid HTTP (" + detail + "); is that the right host and port?", false,
+                HttpError::Cause::NotHttp};
     case CURLE_BAD_CONTENT_ENCODING: return {"cannot decode the compressed response from " + url, false};
     case CURLE_URL_MALFORMAT: return {"malformed URL " + url, false};
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_CERTPROBLEM: return {"TLS connection to " + url + " failed (" + detail + ")", false};
+    case CURLE_SSL_CERTPROBLEM:
+        return {"TLS connection to " + url + " failed (" + detail + ")", false, HttpError::Cause::Tls};
     case CURLE_ABORTED_BY_CALLBACK:
         if (t.abort == Transfer::Abort::Idle)
             return {"no data from " + url + " for " + std::to_string(t.idleTimeoutMs) + " ms; the stream stalled",
-                    false};
+                    false, HttpError::Cause::Stalled};
         break;
     default: break;
     }
@@ -565,6 +572,11 @@ HttpClient::Response HttpClient::send(const Request& request) { return run(reque
 HttpClient::Response HttpClient::stream(const Request& request, const BodyCallback& onBody)
 {
     return run(request, &onBody);
+}
+
+std::string HttpClient::redact(std::string text, const Headers& headers)
+{
+    return scrub(std::move(text), secretsOf(headers));
 }
 
 std::string HttpClient::displayUrl(std::string_view url)
@@ -623,23 +635,25 @@ HttpClient::Response HttpClient::run(const Request& request, const BodyCallback*
             if (!isRetryableStatus(response.status) || !mayRetry) {
                 if (!request.throwOnHttpError)
                     return response;
-                throw Error(Kind::Network, scrub(httpErrorMessage(response, sentCredentials), secrets));
+                throw HttpError(HttpError::Cause::HttpStatus, response.status, attempt,
+                                scrub(httpErrorMessage(response, sentCredentials), secrets));
             }
             const auto retryAfter = retryAfterMs(response);
             if (retryAfter && *retryAfter > request.maxRetryAfterMs) {
                 if (!request.throwOnHttpError)
                     return response;
-                throw Error(Kind::Network,
-                            scrub(httpErrorMessage(response, sentCredentials) + "; the server asks to wait " +
-                                      std::to_string((*retryAfter + 999) / 1000) + " s before retrying, longer than " +
-                                      std::to_string(request.maxRetryAfterMs / 1000) + " s allowed",
-                                  secrets));
+                throw HttpError(HttpError::Cause::HttpStatus, response.status, attempt,
+                                scrub(httpErrorMessage(response, sentCredentials) + "; the server asks to wait " +
+                                          std::to_string((*retryAfter + 999) / 1000) +
+                                          " s before retrying, longer than " +
+                                          std::to_string(request.maxRetryAfterMs / 1000) + " s allowed",
+                                      secrets));
             }
             waitMs = retryAfter ? static_cast<int>(*retryAfter) : backoffMs(request, attempt - 1);
         } else {
             const Failure failure = describeFailure(rc, m_easy, request, t, url);
             if (!failure.retryable || !mayRetry)
-                throw Error(Kind::Network, scrub(failure.message + attemptsNote(attempt), secrets));
+                throw HttpError(failure.cause, 0, attempt, scrub(failure.message + attemptsNote(attempt), secrets));
             waitMs = backoffMs(request, attempt - 1);
         }
         waitOrCancel(waitMs, request.cancel, url);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/HttpError.h"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <atomic>
@@ -17,9 +19,9 @@ namespace memscope {
 // One instance is used from one thread at a time; it keeps its connections open between calls so batches
 // to the same server skip the TCP/TLS handshake. Failures throw memscope::Error: Kind::Network with a
 // message naming the URL (scheme, host, port and path only: no user info, no query string) and saying what
-// happened, Kind::Cancelled when the caller's flag was raised, Kind::InvalidArgument for a request that
-// cannot be sent. Values of credential headers (Authorization, *api-key*, *token*) are scrubbed from every
-// message, including text the server echoes back.
+// happened (an HttpError, whose cause() says what in a word), Kind::Cancelled when the caller's flag was raised,
+// Kind::InvalidArgument for a request that cannot be sent. Values of credential headers (Authorization, *api-key*,
+// *token*) are scrubbed from every message, including text the server echoes back.
 class HttpClient {
 public:
     enum class Method { Get, Post };
@@ -82,6 +84,10 @@ public:
     // answers are still collected in Response::body). Once a byte has reached `onBody` the call is never
     // retried: a later failure throws, and the caller keeps what it already got.
     Response stream(const Request& request, const BodyCallback& onBody);
+
+    // `text` with the values of credential headers among `headers` replaced by "[redacted]": for callers
+    // that build their own messages from what the server said.
+    static std::string redact(std::string text, const Headers& headers);
 
     // "https://api.example.com/v1/embeddings" for "https://user:pw@api.example.com/v1/embeddings?key=x".
     static std::string displayUrl(std::string_view url);

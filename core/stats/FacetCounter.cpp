@@ -4,7 +4,9 @@
 #include "storage/Connection.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace memscope {
 
@@ -40,6 +42,51 @@ std::string displayValue(const Statement& st, int column)
     return {};
 }
 
+// The keys a filter tests, at any depth ("metadata": {...} and "metadata.k" count as metadata keys).
+void collectKeys(const nlohmann::json& filter, std::set<std::string>& keys)
+{
+    if (filter.is_array()) {
+        for (const auto& item : filter)
+            collectKeys(item, keys);
+        return;
+    }
+    if (!filter.is_object())
+        return;
+    for (const auto& [key, value] : filter.items()) {
+        if (key == "AND" || key == "OR" || key == "NOT")
+            collectKeys(value, keys);
+        else if (key == "metadata" && value.is_object())
+            for (const auto& [inner, v] : value.items())
+                keys.insert(inner);
+        else
+            keys.insert(key);
+    }
+}
+
+// An index holding the facet's column and every column the filter tests: counting then scans that index
+// alone (about 0.2 s per million records) instead of reading each matching row (seconds), which SQLite
+// picks on its own when the only condition is the state.
+const char* coveringIndex(const std::string& field, const nlohmann::json& filter)
+{
+    static const std::vector<std::pair<const char*, std::set<std::string>>> indexes = {
+        {"memories_task", {"task_type", "state", "outcome_type", "user_id"}},
+        {"memories_user", {"user_id", "state", "task_type", "outcome_type"}},
+        {"memories_tool", {"tool_name", "state", "outcome_type"}},
+        {"memories_version", {"version", "state"}},
+        {"memories_outcome", {"outcome_type", "state"}},
+        {"memories_collection", {"collection", "state"}},
+        {"memories_state", {"state", "created_at"}},
+    };
+    std::set<std::string> needed;
+    collectKeys(filter, needed);
+    needed.insert(field);
+    for (const auto& [name, columns] : indexes) {
+        if (std::includes(columns.begin(), columns.end(), needed.begin(), needed.end()))
+            return name;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 const std::vector<std::string>& FacetCounter::standardFacets()
@@ -67,15 +114,28 @@ FacetCounter::Facet FacetCounter::count(const std::string& field, const nlohmann
 {
     const std::string column = facetColumn(field);
     const auto compiled = FilterCompiler::compile(filter);
-    auto st = m_connection.prepare("SELECT " + column + " AS v, count(*) AS n FROM memories m WHERE " + compiled.sql +
-                                   " GROUP BY v ORDER BY n DESC, v LIMIT ?");
-    st.bindAll(compiled.params);
-    st.bind(static_cast<int>(compiled.params.size()) + 1, maxValues);
-    Facet facet;
-    facet.field = field;
-    while (st.step())
-        facet.values.emplace_back(displayValue(st, 0), st.int64(1));
-    return facet;
+    auto query = [&](const char* index) {
+        auto st = m_connection.prepare("SELECT " + column + " AS v, count(*) AS n FROM memories m" +
+                                       (index ? std::string(" INDEXED BY ") + index : std::string()) + " WHERE " +
+                                       compiled.sql + " GROUP BY v ORDER BY n DESC, v LIMIT ?");
+        st.bindAll(compiled.params);
+        st.bind(static_cast<int>(compiled.params.size()) + 1, maxValues);
+        Facet facet;
+        facet.field = field;
+        while (st.step())
+            facet.values.emplace_back(displayValue(st, 0), st.int64(1));
+        return facet;
+    };
+    if (const char* index = coveringIndex(field, filter)) {
+        try {
+            return query(index);
+        } catch (const Error& e) {
+            if (e.kind() == Error::Kind::Cancelled)
+                throw;
+            // A store without that index (older or newer layout): SQLite's own plan still answers.
+        }
+    }
+    return query(nullptr);
 }
 
 } // namespace memscope

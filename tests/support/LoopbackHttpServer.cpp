@@ -57,6 +57,7 @@ struct LoopbackHttpServer::Shared {
     mutable QWaitCondition arrived;
     QHash<QByteArray, QList<Response>> queues;
     QHash<QByteArray, Response> fallbacks;
+    QHash<QByteArray, Responder> responders;
     QList<Request> requests;
     int connections = 0;
 
@@ -74,6 +75,11 @@ struct LoopbackHttpServer::Shared {
         arrived.wakeAll();
         if (auto queue = queues.find(request.path); queue != queues.end() && !queue->isEmpty())
             return queue->takeFirst();
+        if (const auto responder = responders.constFind(request.path); responder != responders.cend()) {
+            const Responder respond = *responder;
+            lock.unlock(); // it may take its time, and inspect the server itself
+            return respond(request);
+        }
         if (const auto fallback = fallbacks.constFind(request.path); fallback != fallbacks.cend())
             return *fallback;
         return Response::text(404, "LoopbackHttpServer: nothing scripted for " + request.method + " " + request.path);
@@ -400,6 +406,12 @@ void LoopbackHttpServer::setFallback(const QByteArray& path, const Response& res
 {
     QMutexLocker lock(&m_shared->mutex);
     m_shared->fallbacks.insert(path, response);
+}
+
+void LoopbackHttpServer::setResponder(const QByteArray& path, Responder responder)
+{
+    QMutexLocker lock(&m_shared->mutex);
+    m_shared->responders.insert(path, std::move(responder));
 }
 
 QList<LoopbackHttpServer::Request> LoopbackHttpServer::requests() const

@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QList>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -97,6 +98,12 @@ public:
     void enqueue(const QByteArray& path, const Response& response, int times = 1);
     // The answer for `path` once its queue is empty (instead of the 404).
     void setFallback(const QByteArray& path, const Response& response);
+
+    // Computes the answer for `path` once its queue is empty, from the request (for servers whose answer
+    // depends on what was asked, like FakeChatServer). Called on the server thread, after the request was
+    // recorded, without any lock held; it must be thread-safe. Takes precedence over setFallback().
+    using Responder = std::function<Response(const Request& request)>;
+    void setResponder(const QByteArray& path, Responder responder);
 
     // Requests received so far, in arrival order (recorded as soon as the whole request is read).
     QList<Request> requests() const;
