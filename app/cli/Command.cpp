@@ -29,6 +29,7 @@ const std::vector<Command>& allCommands()
         addSearchCommands(c);
         addRecordCommands(c);
         addCurationCommands(c);
+        addStatsCommands(c);
         addStoreCommands(c);
         addLlmCommands(c);
         return c;

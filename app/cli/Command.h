@@ -49,6 +49,7 @@ void addImportExportCommands(std::vector<Command>& commands);
 void addSearchCommands(std::vector<Command>& commands);
 void addRecordCommands(std::vector<Command>& commands);
 void addCurationCommands(std::vector<Command>& commands);
+void addStatsCommands(std::vector<Command>& commands);
 void addStoreCommands(std::vector<Command>& commands);
 void addLlmCommands(std::vector<Command>& commands);
 

@@ -1,12 +1,10 @@
-// stats, reindex, status: the store as a whole.
+// reindex, status: the store as a whole.
 #include "Command.h"
 
-#include <stats/FacetCounter.h>
 #include <storage/MemoryStore.h>
 #include <util/Error.h>
 
 #include <chrono>
-#include <iomanip>
 #include <iostream>
 
 namespace memscope::cli {
@@ -14,34 +12,6 @@ namespace memscope::cli {
 using nlohmann::json;
 
 namespace {
-
-int statsCommand(CommandEnv& env, const CliArgs& args)
-{
-    const auto filter = parseFilterOption(args);
-    auto store = env.open(false);
-    FacetCounter counter(store->connection());
-    json out;
-    out["total"] = counter.total(filter);
-    out["by"] = json::object();
-    for (const auto& field : FacetCounter::standardFacets()) {
-        const auto facet = counter.count(field, filter);
-        json values = json::object();
-        for (const auto& [value, n] : facet.values)
-            values[value.empty() ? "(none)" : value] = n;
-        out["by"][field] = values;
-    }
-    if (args.flag("json")) {
-        *env.out << out.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
-        return 0;
-    }
-    *env.out << "records: " << out["total"].get<std::int64_t>() << '\n';
-    for (const auto& field : FacetCounter::standardFacets()) {
-        *env.out << '\n' << field << ":\n";
-        for (const auto& [value, n] : counter.count(field, filter).values)
-            *env.out << "  " << std::setw(9) << n << "  " << (value.empty() ? "(none)" : value) << '\n';
-    }
-    return 0;
-}
 
 int reindexCommand(CommandEnv& env, const CliArgs& args)
 {
@@ -92,11 +62,6 @@ int statusCommand(CommandEnv& env, const CliArgs& args)
 
 void addStoreCommands(std::vector<Command>& commands)
 {
-    commands.push_back({"stats",
-                        "counts by state, collection, user, task type, outcome, tool, version",
-                        "stats [--filter JSON] [--json]",
-                        {{"filter"}, {"json"}},
-                        statsCommand});
     commands.push_back({"reindex",
                         "embed records that have no vector yet and update the index cache",
                         "reindex [--quiet]\n\nUse after switching embedder (--embed-model) or importing with "

@@ -89,6 +89,10 @@ FilterField FilterField::topLevel(const std::string& key)
             return field;
         }
     }
+    // When the outcome happened: metadata.timestamp, else created_at. Trends and the roll-up bucket records
+    // by it, so their drill-down filters select by it too ("metadata.event_time" still names a metadata key).
+    if (key == "event_time")
+        return FilterField(key, Kind::Time, "coalesce(m.ts, m.created_at)");
     constexpr std::string_view prefix = "metadata.";
     if (key.size() > prefix.size() && key.compare(0, prefix.size(), prefix) == 0)
         return metadataPath(key, splitDots(key.substr(prefix.size())));

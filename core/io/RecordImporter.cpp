@@ -138,6 +138,7 @@ struct ParsedRecord {
     std::optional<MemoryRecord> record;
     std::int64_t line = 0;
     std::string error;
+    std::int64_t bytesRead = 0; // of the input, once this record was read: progress against the file size
 };
 using ParsedChunk = std::vector<ParsedRecord>;
 
@@ -216,11 +217,13 @@ ImportReport RecordImporter::run(std::istream& input, const ImportOptions& optio
                 }
                 return open;
             };
+            const RecordStreamReader* readerSeen = nullptr; // the callbacks run only inside reader.run()
             RecordStreamReader reader(
                 input,
                 [&](nlohmann::json&& value, std::int64_t line) {
                     ParsedRecord parsed;
                     parsed.line = line;
+                    parsed.bytesRead = readerSeen->bytesRead();
                     try {
                         parsed.record = RecordJson::fromJson(value);
                     } catch (const Error& e) {
@@ -230,8 +233,9 @@ ImportReport RecordImporter::run(std::istream& input, const ImportOptions& optio
                     return chunk.size() < kChunk || flush();
                 },
                 [&](std::int64_t line, const std::string& message) {
-                    chunk.push_back({std::nullopt, line, message});
+                    chunk.push_back({std::nullopt, line, message, readerSeen->bytesRead()});
                 });
+            readerSeen = &reader;
             reader.run();
             flush();
             bytesRead = reader.bytesRead();
@@ -246,6 +250,7 @@ ImportReport RecordImporter::run(std::istream& input, const ImportOptions& optio
             for (auto& parsed : chunk) {
                 if (session.cancelled())
                     break;
+                session.report.bytesRead = parsed.bytesRead;
                 if (parsed.record)
                     session.accept(std::move(*parsed.record));
                 else

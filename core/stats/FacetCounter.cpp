@@ -1,6 +1,7 @@
 #include "stats/FacetCounter.h"
 
 #include "filter/FilterCompiler.h"
+#include "stats/StatsValue.h"
 #include "storage/Connection.h"
 #include "util/Error.h"
 
@@ -96,13 +97,29 @@ const std::vector<std::string>& FacetCounter::standardFacets()
     return facets;
 }
 
-FacetCounter::FacetCounter(Connection& connection)
+FacetCounter::FacetCounter(Connection& connection, StatsSource source)
     : m_connection(connection)
+    , m_source(source)
 {
+}
+
+bool FacetCounter::usesRollup(const std::string& field, const nlohmann::json& filter)
+{
+    return (field.empty() || RollupPlan::isColumn(field)) && RollupPlan::make(filter).has_value();
 }
 
 std::int64_t FacetCounter::total(const nlohmann::json& filter)
 {
+    m_lastUsedRollup = false;
+    if (m_source == StatsSource::Auto) {
+        if (const auto plan = RollupPlan::make(filter)) {
+            m_lastUsedRollup = true;
+            std::int64_t n = 0;
+            for (const auto& [values, count] : plan->countBy(m_connection, {}))
+                n += count;
+            return n;
+        }
+    }
     const auto compiled = FilterCompiler::compile(filter);
     auto st = m_connection.prepare("SELECT count(*) FROM memories m WHERE " + compiled.sql);
     st.bindAll(compiled.params);
@@ -113,6 +130,25 @@ std::int64_t FacetCounter::total(const nlohmann::json& filter)
 FacetCounter::Facet FacetCounter::count(const std::string& field, const nlohmann::json& filter, int maxValues)
 {
     const std::string column = facetColumn(field);
+    m_lastUsedRollup = false;
+    if (m_source == StatsSource::Auto && RollupPlan::isColumn(field)) {
+        if (const auto plan = RollupPlan::make(filter)) {
+            m_lastUsedRollup = true;
+            auto counts = plan->countBy(m_connection, {field});
+            // The order of the SQL below: most frequent first, then by value as SQLite orders values.
+            std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+                return a.second != b.second ? a.second > b.second : stats::less(a.first[0], b.first[0]);
+            });
+            Facet facet;
+            facet.field = field;
+            for (const auto& [values, n] : counts) {
+                if (maxValues >= 0 && static_cast<int>(facet.values.size()) >= maxValues)
+                    break;
+                facet.values.emplace_back(stats::display(values[0]), n);
+            }
+            return facet;
+        }
+    }
     const auto compiled = FilterCompiler::compile(filter);
     auto query = [&](const char* index) {
         auto st = m_connection.prepare("SELECT " + column + " AS v, count(*) AS n FROM memories m" +

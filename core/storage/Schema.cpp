@@ -1,11 +1,13 @@
 #include "storage/Schema.h"
 
 #include "storage/Connection.h"
+#include "storage/RollupSchema.h"
 #include "util/Error.h"
 #include "util/Ids.h"
 #include "util/Time.h"
 
 #include <string>
+#include <vector>
 
 namespace memscope {
 
@@ -112,12 +114,16 @@ CREATE INDEX history_batch  ON history(batch_id) WHERE batch_id IS NOT NULL;
 
 struct Migration {
     int version;
-    const char* sql;
+    std::string sql;
 };
 
-const Migration kMigrations[] = {
-    {1, kMigrationV1},
-};
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> all{
+        {1, kMigrationV1}, {2, RollupSchema::migrationSql()}, // the roll-up behind facet counts and trends
+    };
+    return all;
+}
 
 int pragmaInt(Connection& connection, const char* pragma)
 {
@@ -157,7 +163,7 @@ void migrate(Connection& connection, int target)
         tx.commit();
         return;
     }
-    for (const auto& m : kMigrations) {
+    for (const auto& m : migrations()) {
         if (m.version > from && m.version <= target)
             connection.exec(m.sql);
     }

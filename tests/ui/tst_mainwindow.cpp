@@ -1,7 +1,7 @@
 // The whole window offscreen, driven like an operator would: problems opening a file are explained, an
 // empty store offers the demo, a facet click narrows the table, keyboard relabel and undo, and another
 // process's write appears while the selection stays.
-#include "UiTestSupport.h"
+#include "MainWindowFixture.h"
 
 #include <curation/CurationController.h>
 #include <models/FacetModel.h>
@@ -28,30 +28,6 @@ using namespace memscope;
 using namespace memscope::ui;
 using namespace memscope::test;
 using nlohmann::json;
-
-namespace {
-
-// A window on its own settings file, so tests never touch the user's.
-struct Window {
-    explicit Window(const QString& dir)
-        : settings(std::make_unique<QSettings>(dir + QStringLiteral("/settings.ini"), QSettings::IniFormat))
-        , window(&session, &settings)
-    {
-        session.setPollInterval(50);
-        session.setOperatorName(QStringLiteral("tester"));
-        window.resize(1280, 800);
-        window.show();
-    }
-    bool idle()
-    {
-        return QTest::qWaitFor([&] { return !window.isBusy(); }, 20000);
-    }
-    StoreSession session;
-    Settings settings;
-    MainWindow window;
-};
-
-} // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -95,38 +71,21 @@ void TestMainWindow::problemsAreExplained()
     QFETCH(QString, headline);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("problem.db"));
-    if (kind == QLatin1String("corrupt")) {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray(8192, 'x'));
-    } else {
-        if (kind == QLatin1String("newer")) {
-            MemoryStore::open(path.toStdString()).reset();
-        }
-        Connection connection(path.toStdString(), {});
-        if (kind == QLatin1String("newer"))
-            connection.exec("PRAGMA user_version = 999");
-        else
-            connection.exec("CREATE TABLE invoices(id INTEGER PRIMARY KEY)");
-    }
-    const QByteArray before = [&] {
-        QFile f(path);
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }();
-    Window w(dir.path());
+    writeProblemDatabase(path, kind);
+    QVERIFY(!QTest::currentTestFailed());
+    const QByteArray before = fileContents(path);
+    MainWindowFixture w(dir.path());
     w.window.openDatabase(path);
     QVERIFY(w.idle());
     QCOMPARE(w.window.startPage()->headline(), headline);
     QVERIFY(w.window.startPage()->isVisible());
-    QFile after(path);
-    QVERIFY(after.open(QIODevice::ReadOnly));
-    QCOMPARE(after.readAll(), before); // explained, never changed
+    QCOMPARE(fileContents(path), before); // explained, never changed
 }
 
 void TestMainWindow::emptyStoreOffersTheDemo()
 {
     QTemporaryDir dir;
-    Window w(dir.path());
+    MainWindowFixture w(dir.path());
     w.window.openDatabase(dir.filePath(QStringLiteral("empty.db")));
     QVERIFY(w.idle());
     QCOMPARE(w.window.startPage()->headline(), QStringLiteral("This memory store is empty"));
@@ -138,7 +97,7 @@ void TestMainWindow::emptyStoreOffersTheDemo()
 
 void TestMainWindow::facetClickNarrowsTheTable()
 {
-    Window w(m_dir.path());
+    MainWindowFixture w(m_dir.path());
     w.window.openDatabase(m_demo);
     QVERIFY(w.idle());
     auto* facets = w.window.facets();
@@ -172,7 +131,7 @@ void TestMainWindow::keyboardRelabelAndUndo()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("keys.db"));
     QVERIFY(QFile::copy(m_demo, path));
-    Window w(dir.path());
+    MainWindowFixture w(dir.path());
     w.window.openDatabase(path);
     QVERIFY(w.idle());
     auto* table = w.window.recordsView()->table();
@@ -212,7 +171,7 @@ void TestMainWindow::typingDoesNotRelabel()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("typing.db"));
     QVERIFY(QFile::copy(m_demo, path));
-    Window w(dir.path());
+    MainWindowFixture w(dir.path());
     w.window.openDatabase(path);
     QVERIFY(w.idle());
     auto* table = w.window.recordsView()->table();
@@ -230,7 +189,7 @@ void TestMainWindow::externalWriteAppearsAndSelectionStays()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("external.db"));
     QVERIFY(QFile::copy(m_demo, path));
-    Window w(dir.path());
+    MainWindowFixture w(dir.path());
     w.window.openDatabase(path);
     QVERIFY(w.idle());
     auto* view = w.window.recordsView();

@@ -4,8 +4,11 @@
 #include <settings/ApiKeyStore.h>
 #include <settings/Settings.h>
 
+#include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -22,6 +25,9 @@ private slots:
     void recentDatabasesAreCappedAndUnique();
     void keysNeverReachTheSettingsFile();
     void keyFromEnvironment();
+    void keySourceIsShownButNeverTheKey();
+    void recentDatabasesCanBeRemovedAndCleared();
+    void changingTheEmbedderOffersReembedding();
 
 private:
     QTemporaryDir m_dir;
@@ -47,6 +53,8 @@ void TestSettings::typedRoundTrip()
         s->setLlmBaseUrl(QStringLiteral("http://localhost:11434/v1"));
         s->setLlmModel(QStringLiteral("llama3.1"));
         s->setEmbedderModel(QStringLiteral("text-embedding-3-small"));
+        s->setEmbedderUrl(QStringLiteral(" http://localhost:8081/v1 "));
+        s->setFirstRunDone(true);
         s->setLanguage(QStringLiteral("de"));
         s->setRecordColumns(QByteArray("\x01\x02", 2));
         s->setSavedViews({SavedView{QStringLiteral("fails"), QByteArray("{}")}});
@@ -58,6 +66,8 @@ void TestSettings::typedRoundTrip()
     QCOMPARE(s->llmBaseUrl(), QStringLiteral("http://localhost:11434/v1"));
     QCOMPARE(s->llmModel(), QStringLiteral("llama3.1"));
     QCOMPARE(s->embedderModel(), QStringLiteral("text-embedding-3-small"));
+    QCOMPARE(s->embedderUrl(), QStringLiteral("http://localhost:8081/v1"));
+    QVERIFY(s->firstRunDone());
     QCOMPARE(s->language(), QStringLiteral("de"));
     QCOMPARE(s->recordColumns(), QByteArray("\x01\x02", 2));
     QCOMPARE(s->savedViews().size(), 1);
@@ -124,6 +134,75 @@ void TestSettings::keyFromEnvironment()
     QTRY_VERIFY(answered);
     QVERIFY(key.isEmpty());
     QCOMPARE(source, ApiKeyStore::Source::None);
+}
+
+void TestSettings::keySourceIsShownButNeverTheKey()
+{
+    const QByteArray secret = "sk-visible-NEVER-SHOW-ME";
+    qputenv("OPENAI_API_KEY", secret);
+    auto s = open();
+    ApiKeyStore keys;
+    SettingsDialog dialog(s.get(), &keys);
+    dialog.show();
+    auto labelsMention = [&](const QString& text) {
+        for (auto* label : dialog.findChildren<QLabel*>())
+            if (label->text().contains(text))
+                return true;
+        return false;
+    };
+    QTRY_VERIFY(labelsMention(QStringLiteral("from the environment variable OPENAI_API_KEY")));
+    QVERIFY(!labelsMention(QString::fromLatin1(secret)));
+    for (auto* field : dialog.findChildren<QLineEdit*>())
+        QVERIFY(!field->text().contains(QString::fromLatin1(secret)));
+    // Without a keychain the dialog says where keys must come from.
+    QVERIFY(labelsMention(QStringLiteral("No system keychain is available")));
+    qunsetenv("OPENAI_API_KEY");
+}
+
+void TestSettings::recentDatabasesCanBeRemovedAndCleared()
+{
+    auto s = open();
+    s->clearRecentDatabases(); // earlier functions share this settings file
+    s->addRecentDatabase(QStringLiteral("/tmp/a.db"));
+    s->addRecentDatabase(QStringLiteral("/tmp/b.db"));
+    s->removeRecentDatabase(QStringLiteral("/tmp/a.db"));
+    QCOMPARE(s->recentDatabases(), QStringList{QStringLiteral("/tmp/b.db")});
+    s->clearRecentDatabases();
+    QVERIFY(s->recentDatabases().isEmpty());
+}
+
+void TestSettings::changingTheEmbedderOffersReembedding()
+{
+    auto s = open();
+    s->setEmbedderModel({});
+    s->setEmbedderUrl({});
+    ApiKeyStore keys;
+    SettingsDialog dialog(s.get(), &keys);
+    dialog.show();
+    auto* reembed = dialog.findChild<QPushButton*>(QStringLiteral("reembedNow"));
+    QVERIFY(reembed);
+    QVERIFY(!reembed->isVisible()); // nothing changed yet
+    dialog.embedderChoice()->setCurrentIndex(1);
+    QVERIFY(!dialog.embedderChanged()); // a remote embedder without a model is not one yet
+    QTest::keyClicks(dialog.embedderModelField(), QStringLiteral("nomic-embed-text"));
+    QVERIFY(dialog.embedderChanged());
+    QVERIFY(reembed->isVisible());
+    // For looking at the dialog: MEMSCOPE_SCREENSHOT_DIR=/tmp/shots saves it as a PNG.
+    if (const QString shots = qEnvironmentVariable("MEMSCOPE_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.grab().save(shots + QStringLiteral("/settings.png")));
+    }
+    QVERIFY(
+        dialog.findChild<QLabel*>(QStringLiteral("embedderNote"))->text().contains(QLatin1String("embedded again")));
+    QSignalSpy requested(&dialog, &SettingsDialog::reembedRequested);
+    QTest::mouseClick(reembed, Qt::LeftButton);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(s->embedderModel(), QStringLiteral("nomic-embed-text"));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    // Back to the built-in one is a change too.
+    SettingsDialog again(s.get(), &keys);
+    again.embedderChoice()->setCurrentIndex(0);
+    QVERIFY(again.embedderChanged());
 }
 
 QTEST_MAIN(TestSettings)

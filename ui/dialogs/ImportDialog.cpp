@@ -13,19 +13,27 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace memscope::ui {
+
+namespace {
+constexpr int kProgressSteps = 1000; // the bar shows bytes read of the file size, in thousandths
+}
 
 ImportDialog::ImportDialog(StoreSession* session, CurationController* curation, const QString& path, QWidget* parent)
     : QDialog(parent)
     , m_session(session)
     , m_curation(curation)
     , m_path(path)
+    , m_fileSize(QFileInfo(path).size())
     , m_cancel(std::make_shared<std::atomic_bool>(false))
     , m_strict(new QCheckBox(tr("All or nothing: import nothing if any record is refused"), this))
     , m_progress(new QProgressBar(this))
@@ -46,7 +54,7 @@ ImportDialog::ImportDialog(StoreSession* session, CurationController* curation, 
     m_status->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("importStatus"));
     m_status->setText(tr("JSONL (one record per line), a JSON array of records, or Mem0's {\"results\": [...]}."));
-    m_progress->setRange(0, 0);
+    m_progress->setRange(0, kProgressSteps);
     m_progress->hide();
     m_issues->setColumnCount(2);
     m_issues->setHorizontalHeaderLabels({tr("Line"), tr("Why it was refused")});
@@ -62,14 +70,7 @@ ImportDialog::ImportDialog(StoreSession* session, CurationController* curation, 
     connect(m_startButton, &QPushButton::clicked, this, &ImportDialog::start);
     connect(m_cancelButton, &QPushButton::clicked, this, &ImportDialog::cancel);
     connect(m_closeButton, &QPushButton::clicked, this, &QDialog::accept);
-    connect(m_undoButton, &QPushButton::clicked, this, [this] {
-        // The import is the newest step on the undo stack unless something else happened since.
-        if (m_report && m_curation->undoStack()->canUndo()) {
-            m_curation->undoStack()->undo();
-            m_undoButton->setEnabled(false);
-            m_status->setText(m_status->text() + tr("\nThe import was undone."));
-        }
-    });
+    connect(m_undoButton, &QPushButton::clicked, this, &ImportDialog::undoImport);
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_undoButton);
@@ -110,7 +111,7 @@ void ImportDialog::start()
     m_cancelButton->show();
     m_closeButton->setEnabled(false);
     m_progress->show();
-    showProgress(0, 0, 0);
+    showProgress(0, 0, 0, 0);
     ImportOptions options;
     options.strict = m_strict->isChecked();
     options.context = m_session->changeContext(tr("import of %1").arg(QFileInfo(m_path).fileName()));
@@ -125,7 +126,9 @@ void ImportDialog::start()
                         return;
                     QMetaObject::invokeMethod(
                         receiver,
-                        [receiver, a = r.added, d = r.duplicates, f = r.refused] { receiver->showProgress(a, d, f); },
+                        [receiver, a = r.added, d = r.duplicates, f = r.refused, b = r.bytesRead] {
+                            receiver->showProgress(a, d, f, b);
+                        },
                         Qt::QueuedConnection);
                 },
                 cancel.get());
@@ -140,6 +143,7 @@ void ImportDialog::start()
             m_closeButton->setEnabled(true);
             m_progress->hide();
             if (!result.ok()) {
+                m_session->checkForChanges(); // batches committed before the failure are kept
                 showError(*result.error);
                 emit finished(false);
                 return;
@@ -165,14 +169,57 @@ void ImportDialog::reject()
     QDialog::reject();
 }
 
-void ImportDialog::showProgress(std::int64_t added, std::int64_t duplicates, std::int64_t refused)
+void ImportDialog::showProgress(std::int64_t added, std::int64_t duplicates, std::int64_t refused,
+                                std::int64_t bytesRead)
 {
     if (!m_running || m_cancel->load())
         return;
     const QLocale l;
-    m_status->setText(
-        tr("Importing… %1 added, %2 duplicates skipped, %3 refused")
-            .arg(l.toString(qlonglong(added)), l.toString(qlonglong(duplicates)), l.toString(qlonglong(refused))));
+    if (m_fileSize > 0) {
+        m_progress->setRange(0, kProgressSteps);
+        m_progress->setValue(
+            static_cast<int>(std::min<std::int64_t>(bytesRead, m_fileSize) * kProgressSteps / m_fileSize));
+    } else {
+        m_progress->setRange(0, 0); // standard input or an empty file: no size to measure against
+    }
+    m_status->setText(tr("Importing… %1 added, %2 duplicates skipped, %3 refused (%4 of %5 read)")
+                          .arg(l.toString(qlonglong(added)), l.toString(qlonglong(duplicates)),
+                               l.toString(qlonglong(refused)), l.formattedDataSize(bytesRead),
+                               l.formattedDataSize(m_fileSize)));
+}
+
+void ImportDialog::undoImport()
+{
+    if (!m_report || m_report->batchId.empty() || !m_session->isOpen())
+        return;
+    m_undoButton->setEnabled(false);
+    const QString batch = QString::fromStdString(m_report->batchId);
+    auto undone = [this, alive = QPointer<ImportDialog>(this)](bool ok, const QString& error) {
+        if (!alive) // closed while the revert ran
+            return;
+        m_status->setText(m_status->text() + (ok ? tr("\nThe import was undone.")
+                                                 : tr("\nThe import could not be undone: %1").arg(error)));
+        m_undoButton->setEnabled(!ok);
+        m_session->checkForChanges();
+    };
+    // Through the undo stack while the import is its newest step, so Redo brings it back.
+    if (m_curation && m_undoIndex >= 0 && m_curation->undoStack()->index() == m_undoIndex) {
+        m_curation->undoStack()->undo();
+        undone(true, {});
+        return;
+    }
+    if (m_curation) {
+        m_curation->revertBatch(batch, [undone](const QString& revertBatch) {
+            undone(!revertBatch.isEmpty(), tr("the store refused the change; see the main window"));
+        });
+        return;
+    }
+    const ChangeContext context = m_session->changeContext(tr("undo import"));
+    m_session->writer()
+        .run([batch = batch.toStdString(), context](MemoryStore& store) { return store.revertBatch(batch, context); })
+        .then(this, [undone](TaskResult<int> result) {
+            undone(result.ok(), result.ok() ? QString() : result.error->message);
+        });
 }
 
 QString ImportDialog::summary() const { return m_status->text(); }
@@ -204,8 +251,11 @@ void ImportDialog::showReport(const ImportReport& report)
     }
     m_issues->setVisible(!report.issues.empty());
     if (report.added > 0 && !report.rolledBack && !report.batchId.empty()) {
-        m_curation->pushDone(tr("Import %n record(s)", nullptr, static_cast<int>(report.added)),
-                             QString::fromStdString(report.batchId));
+        if (m_curation) {
+            m_curation->pushDone(tr("Import %n record(s)", nullptr, static_cast<int>(report.added)),
+                                 QString::fromStdString(report.batchId));
+            m_undoIndex = m_curation->undoStack()->index();
+        }
         m_undoButton->show();
     }
     m_session->checkForChanges();

@@ -31,6 +31,8 @@ SettingsDialog::SettingsDialog(Settings* settings, ApiKeyStore* keys, QWidget* p
     , m_llmKey(new QLineEdit(this))
     , m_llmKeySource(new QLabel(this))
     , m_language(new QComboBox(this))
+    , m_embedNote(new QLabel(this))
+    , m_reembed(new QPushButton(tr("Save and Re-embed Now"), this))
 {
     setWindowTitle(tr("Preferences"));
     m_operator->setObjectName(QStringLiteral("operatorName"));
@@ -57,8 +59,18 @@ SettingsDialog::SettingsDialog(Settings* settings, ApiKeyStore* keys, QWidget* p
         const bool remote = m_embedder->currentIndex() == 1;
         for (auto* w : {m_embedUrl, m_embedModel, m_embedKey})
             w->setEnabled(remote && (w != m_embedKey || ApiKeyStore::keychainEnabled()));
+        const bool changed = embedderChanged();
+        // Vectors of two models never meet in one search: a new embedder means embedding every record again.
+        m_embedNote->setText(changed ? tr("Search by meaning needs every record embedded again with the new "
+                                          "embedder. This happens in the background when the database is opened "
+                                          "next, or now:")
+                                     : tr("Changing the embedder means embedding every record again."));
+        m_embedNote->setForegroundRole(changed ? QPalette::WindowText : QPalette::PlaceholderText);
+        m_reembed->setVisible(changed);
     };
     connect(m_embedder, &QComboBox::currentIndexChanged, this, updateEmbedder);
+    connect(m_embedUrl, &QLineEdit::textChanged, this, updateEmbedder);
+    connect(m_embedModel, &QLineEdit::textChanged, this, updateEmbedder);
     m_llmUrl->setObjectName(QStringLiteral("llmUrl"));
     m_llmUrl->setPlaceholderText(QStringLiteral("http://localhost:11434/v1  (Ollama)"));
     m_llmModel->setPlaceholderText(QStringLiteral("llama3.1"));
@@ -80,12 +92,19 @@ SettingsDialog::SettingsDialog(Settings* settings, ApiKeyStore* keys, QWidget* p
     embedForm->addRow(tr("Base URL:"), m_embedUrl);
     embedForm->addRow(tr("Model:"), m_embedModel);
     embedForm->addRow(tr("API key:"), keyRow(m_embedKey, m_embedKeySource, ApiKeyStore::Account::Embedder));
-    auto* note = new QLabel(tr("Changing the embedder applies when the database is opened next; records are "
-                               "then embedded again with the new model in the background."),
-                            embed);
-    note->setWordWrap(true);
-    note->setForegroundRole(QPalette::PlaceholderText);
-    embedForm->addRow(note);
+    m_embedNote->setWordWrap(true);
+    m_embedNote->setObjectName(QStringLiteral("embedderNote"));
+    m_embedNote->setForegroundRole(QPalette::PlaceholderText);
+    m_reembed->setObjectName(QStringLiteral("reembedNow"));
+    m_reembed->setToolTip(tr("Saves, reopens the database with the new embedder and embeds every record in the "
+                             "background (progress and Stop in the status bar)."));
+    connect(m_reembed, &QPushButton::clicked, this, [this] {
+        save();
+        emit reembedRequested();
+        accept();
+    });
+    embedForm->addRow(m_embedNote);
+    embedForm->addRow(QString(), m_reembed);
     auto* llm = new QGroupBox(tr("LLM endpoint (agent runs)"), this);
     auto* llmForm = new QFormLayout(llm);
     llmForm->addRow(tr("Base URL:"), m_llmUrl);
@@ -113,6 +132,14 @@ SettingsDialog::SettingsDialog(Settings* settings, ApiKeyStore* keys, QWidget* p
     layout->addWidget(buttons);
     updateEmbedder();
     setMinimumWidth(560);
+}
+
+bool SettingsDialog::embedderChanged() const
+{
+    const bool remote = m_embedder->currentIndex() == 1;
+    const QString model = remote ? m_embedModel->text().trimmed() : QString();
+    const QString url = remote ? m_embedUrl->text().trimmed() : QString();
+    return model != m_settings->embedderModel() || (!model.isEmpty() && url != m_settings->embedderUrl());
 }
 
 QWidget* SettingsDialog::keyRow(QLineEdit* field, QLabel* source, ApiKeyStore::Account account)

@@ -7,6 +7,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace memscope::ui {
 
@@ -23,10 +24,16 @@ public:
     QLineEdit* operatorField() const { return m_operator; }
     QLineEdit* llmKeyField() const { return m_llmKey; }
     QLineEdit* llmUrlField() const { return m_llmUrl; }
+    QComboBox* embedderChoice() const { return m_embedder; }
+    QLineEdit* embedderModelField() const { return m_embedModel; }
+    // True when the embedder fields differ from the saved ones (the stored vectors then no longer match).
+    bool embedderChanged() const;
 
 signals:
     void saved();
     void keyError(const QString& message);
+    // After saving, the operator asked to reopen the database now so records are embedded with the new model.
+    void reembedRequested();
 
 private:
     QWidget* keyRow(QLineEdit* field, QLabel* source, ApiKeyStore::Account account);
@@ -45,6 +52,8 @@ private:
     QLineEdit* m_llmKey;
     QLabel* m_llmKeySource;
     QComboBox* m_language;
+    QLabel* m_embedNote;
+    QPushButton* m_reembed;
     bool m_llmKeyEdited = false;
     bool m_embedKeyEdited = false;
 };

@@ -38,6 +38,15 @@ void Settings::addRecentDatabase(const QString& path)
     setValue("store/recent", recent);
 }
 
+void Settings::removeRecentDatabase(const QString& path)
+{
+    QStringList recent = recentDatabases();
+    recent.removeAll(QDir::cleanPath(path));
+    setValue("store/recent", recent);
+}
+
+void Settings::clearRecentDatabases() { m_settings->remove(QStringLiteral("store/recent")); }
+
 QString Settings::operatorName() const
 {
     QString fallback = qEnvironmentVariable("USER");

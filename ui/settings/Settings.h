@@ -30,6 +30,8 @@ public:
     void setDatabasePath(const QString& path);
     QStringList recentDatabases() const;
     void addRecentDatabase(const QString& path);
+    void removeRecentDatabase(const QString& path);
+    void clearRecentDatabases();
 
     QString operatorName() const; // defaults to the login name
     void setOperatorName(const QString& name);

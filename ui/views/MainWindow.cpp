@@ -2,6 +2,7 @@
 
 #include "curation/CurationActions.h"
 #include "curation/CurationController.h"
+#include "dialogs/AboutDialog.h"
 #include "dialogs/ArchiveStaleDialog.h"
 #include "dialogs/ExportDialog.h"
 #include "dialogs/ImportDialog.h"
@@ -39,6 +40,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -120,6 +122,10 @@ void MainWindow::createMenus()
     auto* open = file->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("&New Database…"), this, &MainWindow::createDatabase);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
     file->addAction(tr("Load &Demo History"), this, &MainWindow::loadDemo);
     file->addSeparator();
     m_importAction = file->addAction(tr("&Import…"), this, [this] { importFile(); });
@@ -152,6 +158,7 @@ void MainWindow::createMenus()
     auto* help = menuBar()->addMenu(tr("&Help"));
     auto* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setShortcuts({QKeySequence::HelpContents, QKeySequence(Qt::Key_Question)});
+    help->addAction(tr("&About Memscope"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
     m_shortcutSources = {undo, redo, open, quit, m_archiveStale, shortcuts};
 }
 
@@ -190,11 +197,43 @@ void MainWindow::showPreferences()
 {
     SettingsDialog dialog(m_settings, m_keys, this);
     connect(&dialog, &SettingsDialog::saved, this, [this] { m_session->setOperatorName(m_settings->operatorName()); });
+    // The core picks its embedder when a store opens: reopening applies the new one, and the background
+    // embedder then fills in every record's vector with progress and Stop.
+    connect(&dialog, &SettingsDialog::reembedRequested, this, [this] {
+        if (m_session->isOpen())
+            openDatabase(m_session->path(), m_session->isReadOnly());
+    });
     connect(&dialog, &SettingsDialog::keyError, this, [this](const QString& message) {
         m_records->banner()->showMessage(ErrorBanner::Level::Warning,
                                          tr("The API key was not stored: %1").arg(message));
     });
     dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_settings->recentDatabases();
+    for (const QString& path : recent) {
+        // A vanished file is listed but not opened: opening it would quietly create a new, empty store.
+        const bool exists = QFileInfo::exists(path);
+        QString shown = QDir::toNativeSeparators(path);
+        shown.replace(QLatin1Char('&'), QLatin1String("&&")); // a file name is no mnemonic
+        auto* action = m_recentMenu->addAction(exists ? shown : tr("%1 (missing)").arg(shown));
+        action->setEnabled(exists);
+        connect(action, &QAction::triggered, this, [this, path] { openDatabase(path); });
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent databases"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    auto* clear = m_recentMenu->addAction(tr("Clear Menu"), this, [this] { m_settings->clearRecentDatabases(); });
+    clear->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::archiveStale()
@@ -284,6 +323,7 @@ void MainWindow::onOpened()
 {
     m_opening = false;
     m_settings->addRecentDatabase(m_session->path());
+    fillRecentMenu();
     updateTitle();
     std::int64_t total = 0;
     try {

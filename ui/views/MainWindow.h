@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class QMenu;
 class QStackedWidget;
 class QTabWidget;
 
@@ -46,6 +47,8 @@ public:
     // Opens the import dialog for `path` (asks for a file when empty).
     void importFile(const QString& path = {});
     void exportRecords();
+    void showAbout();
+    QMenu* recentMenu() const { return m_recentMenu; }
     StartPage* startPage() const { return m_start; }
 
 protected:
@@ -60,6 +63,7 @@ private:
     void createDatabase();
     void loadDemo();
     void updateTitle();
+    void fillRecentMenu();
 
     StoreSession* m_session;
     Settings* m_settings;
@@ -78,6 +82,7 @@ private:
     BackgroundEmbedder* m_embedder = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
+    QMenu* m_recentMenu = nullptr;
     bool m_opening = false;
     bool m_demoRunning = false;
 };
