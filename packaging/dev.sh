@@ -10,6 +10,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libsqlite3-dev libhnswlib-dev libcurl4-openssl-dev nlohmann-json3-dev qtkeychain-qt6-dev
+    qt6-svg-dev desktop-file-utils appstream dpkg-dev file
 )
 
 install_packages() {

@@ -7,8 +7,35 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
+#include <QPalette>
 
 using namespace memscope::ui;
+
+namespace {
+
+// Everything takes its colours from the palette, so this is all a dark theme needs.
+void useDarkPalette(QApplication& app)
+{
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
+    p.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2c, 0x30));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3b));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Highlight, QColor(0x3b, 0x7d, 0xd8));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9d, 0xa3));
+    p.setColor(QPalette::Mid, QColor(0x4a, 0x4d, 0x52));
+    p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x37, 0x3b));
+    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    app.setPalette(p);
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -17,6 +44,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("Memscope"));
     QApplication::setApplicationVersion(QStringLiteral(MEMSCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.memscope.Memscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/memscope.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -37,8 +65,13 @@ int main(int argc, char** argv)
     QCommandLineOption size(QStringLiteral("size"),
                             QApplication::translate("main", "Window size for --screenshot, as WxH."),
                             QStringLiteral("WxH"), QStringLiteral("1440x900"));
-    parser.addOptions({db, readOnly, screenshot, view, size});
+    QCommandLineOption dark(
+        QStringLiteral("dark"),
+        QApplication::translate("main", "Use a dark palette (Fusion style), whatever the desktop's."));
+    parser.addOptions({db, readOnly, screenshot, view, size, dark});
     parser.process(app);
+    if (parser.isSet(dark))
+        useDarkPalette(app);
 
     Settings settings;
     StoreSession session;

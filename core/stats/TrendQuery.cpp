@@ -334,12 +334,19 @@ json TrendResult::drillDown(std::size_t line, std::size_t index, std::optional<O
 
 json BreakdownResult::drillDown(const BreakdownCell& cell, std::optional<OutcomeClass> outcome) const
 {
-    std::vector<json> parts = {filter,
-                               timeCondition(range.from, range.to),
-                               {{columnOf(rows), rowValues.at(cell.row)}},
-                               {{columnOf(columns), columnValues.at(cell.column)}}};
-    if (outcome)
-        parts.push_back(outcomeCondition(*outcome));
+    json selected = drillDownTotal(cell.row, cell.column);
+    if (!outcome)
+        return selected;
+    return FilterScope::allOf({selected, outcomeCondition(*outcome)});
+}
+
+json BreakdownResult::drillDownTotal(std::optional<std::size_t> row, std::optional<std::size_t> column) const
+{
+    std::vector<json> parts = {filter, timeCondition(range.from, range.to)};
+    if (row)
+        parts.push_back({{columnOf(rows), rowValues.at(*row)}});
+    if (column)
+        parts.push_back({{columnOf(columns), columnValues.at(*column)}});
     return FilterScope::allOf(parts);
 }
 

@@ -110,6 +110,8 @@ struct BreakdownResult {
 
     // The Mem0 filter selecting exactly the records of a cell (of one outcome, if given).
     nlohmann::json drillDown(const BreakdownCell& cell, std::optional<OutcomeClass> outcome = {}) const;
+    // The records of a row total (column unset), a column total (row unset) or of everything (both unset).
+    nlohmann::json drillDownTotal(std::optional<std::size_t> row, std::optional<std::size_t> column) const;
 };
 
 // Outcomes over time and success-rate breakdowns for the Trends view and `memscope-cli stats --trend`.

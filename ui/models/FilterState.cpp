@@ -87,7 +87,9 @@ json FilterState::filter() const { return compose({}); }
 
 json FilterState::filterExcept(const QString& field) const { return compose(field); }
 
-json FilterState::compose(const QString& exceptField) const
+json FilterState::filterWithoutTimeRange() const { return compose({}, false); }
+
+json FilterState::compose(const QString& exceptField, bool withTimeRange) const
 {
     std::vector<json> parts;
     if (!m_advanced.empty())
@@ -111,7 +113,7 @@ json FilterState::compose(const QString& exceptField) const
         range["gte"] = formatIsoTime(m_from.toMSecsSinceEpoch() * 1000);
     if (m_to.isValid())
         range["lt"] = formatIsoTime(m_to.toMSecsSinceEpoch() * 1000);
-    if (!range.empty())
+    if (!range.empty() && withTimeRange)
         parts.push_back({{"created_at", range}});
     json result = FilterScope::allOf(parts);
     // "global" in the user facet also takes records without a user, as in searches.

@@ -41,6 +41,8 @@ public:
     nlohmann::json filter() const;
     // The same without the facet selection of `field` (and, for "state", without the active default).
     nlohmann::json filterExcept(const QString& field) const;
+    // Everything but the time range: Trends pass the range on its own, as event time.
+    nlohmann::json filterWithoutTimeRange() const;
     RecordQuery recordQuery(const ListingOrder& order) const;
 
     // Sets everything at once (a saved view, a drill-down from Trends) with one changed().
@@ -52,7 +54,7 @@ signals:
     void changed();
 
 private:
-    nlohmann::json compose(const QString& exceptField) const;
+    nlohmann::json compose(const QString& exceptField, bool withTimeRange = true) const;
 
     QMap<QString, QStringList> m_facets;
     nlohmann::json m_advanced = nlohmann::json::object();

@@ -22,6 +22,7 @@
 #include "views/RecordTableView.h"
 #include "views/RecordsView.h"
 #include "views/StartPage.h"
+#include "views/TrendsView.h"
 #include "widgets/ErrorBanner.h"
 
 #include <demo/DemoGenerator.h>
@@ -60,6 +61,7 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
     , m_start(new StartPage(m_stack))
     , m_tabs(new QTabWidget(m_stack))
     , m_records(new RecordsView(session, m_filters, m_tabs))
+    , m_trends(new TrendsView(session, m_filters, m_tabs))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Memscope"));
@@ -83,6 +85,14 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
     });
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_records, tr("&Records"));
+    m_tabs->addTab(m_trends, tr("&Trends"));
+    // A bar, point or cell of Trends opens exactly its records: the filters become that selection.
+    connect(m_trends, &TrendsView::drillDownRequested, this,
+            [this](const nlohmann::json& filter, const QString& description) {
+                m_filters->restore({}, filter, {}, {}, {});
+                m_tabs->setCurrentWidget(m_records);
+                statusBar()->showMessage(description, 8000);
+            });
     m_tabs->tabBar()->setObjectName(QStringLiteral("viewTabs"));
     m_stack->addWidget(m_start);
     m_stack->addWidget(m_tabs);
@@ -422,7 +432,7 @@ bool MainWindow::showView(const QString& name)
 bool MainWindow::isBusy() const
 {
     return m_embedder->isRunning() || m_curation->isBusy() || m_detail->isLoading() || m_opening || m_demoRunning ||
-           m_records->model()->isLoading() || m_facets->isLoading();
+           m_records->model()->isLoading() || m_facets->isLoading() || m_trends->isLoading();
 }
 
 void MainWindow::updateTitle()

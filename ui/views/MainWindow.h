@@ -19,6 +19,7 @@ class RecordsView;
 class Settings;
 class StartPage;
 class StoreSession;
+class TrendsView;
 struct TaskError;
 
 // The workbench window: a start page (empty store, problems opening a file) or the workspace with its
@@ -37,6 +38,7 @@ public:
     bool isBusy() const;
 
     RecordsView* recordsView() const { return m_records; }
+    TrendsView* trendsView() const { return m_trends; }
     FilterState* filters() const { return m_filters; }
     FacetModel* facets() const { return m_facets; }
     CurationController* curation() const { return m_curation; }
@@ -72,6 +74,7 @@ private:
     StartPage* m_start;
     QTabWidget* m_tabs;
     RecordsView* m_records;
+    TrendsView* m_trends;
     FacetModel* m_facets;
     CurationController* m_curation;
     DetailPane* m_detail;
