@@ -90,7 +90,8 @@ void TestMainWindow::emptyStoreOffersTheDemo()
     QVERIFY(w.idle());
     QCOMPARE(w.window.startPage()->headline(), QStringLiteral("This memory store is empty"));
     emit w.window.startPage()->loadDemoRequested();
-    QTRY_VERIFY_WITH_TIMEOUT(w.window.recordsView()->isVisible(), 240000); // the demo history: minutes on a loaded 2-core machine
+    QTRY_VERIFY_WITH_TIMEOUT(w.window.recordsView()->isVisible(),
+                             240000); // the demo history: minutes on a loaded 2-core machine
     QVERIFY(w.idle());
     QVERIFY(w.window.recordsView()->model()->rowCount() > 1000);
 }

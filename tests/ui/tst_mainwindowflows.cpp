@@ -128,7 +128,8 @@ void TestMainWindowFlows::emptyStoreWelcomeThenDemoFromFileMenu()
     QAction* demo = w.action(QStringLiteral("File"), QStringLiteral("Load Demo History"));
     QVERIFY(demo);
     demo->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(w.window.recordsView()->isVisible(), 240000); // the demo history: minutes on a loaded 2-core machine
+    QTRY_VERIFY_WITH_TIMEOUT(w.window.recordsView()->isVisible(),
+                             240000); // the demo history: minutes on a loaded 2-core machine
     QVERIFY(w.idle());
     QVERIFY(w.window.recordsView()->model()->rowCount() > 1000);
     QVERIFY(w.window.statusBar()->currentMessage().contains(QLatin1String("Demo history loaded")));
