@@ -32,6 +32,8 @@ void useDarkPalette(QApplication& app)
     p.setColor(QPalette::Mid, QColor(0x4a, 0x4d, 0x52));
     p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x37, 0x3b));
     p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7d, 0x83));
     app.setPalette(p);
 }
 

@@ -9,6 +9,7 @@
 #include "store/StoreSession.h"
 #include "views/RecordTableView.h"
 #include "views/RecordsView.h"
+#include "widgets/ActionIcons.h"
 
 #include <storage/MemoryStore.h>
 
@@ -42,26 +43,28 @@ CurationActions::CurationActions(CurationController* controller, RecordsView* vi
         connect(withReason, &QAction::triggered, this, [this, o = outcome] { relabelWith(o, true); });
         m_all << quick << withReason;
         m_needSelection << quick << withReason;
+        m_toolbar << quick;
     }
-    auto* archive = new QAction(tr("&Archive"), this);
+    auto* archive = new QAction(ActionIcons::icon("archive"), tr("&Archive"), this);
     archive->setShortcut(QKeySequence(Qt::Key_A));
     connect(archive, &QAction::triggered, this, [this] { changeState(RecordState::Archived, false); });
-    auto* restore = new QAction(tr("&Restore"), this);
+    auto* restore = new QAction(ActionIcons::icon("restore"), tr("&Restore"), this);
     restore->setShortcut(QKeySequence(Qt::Key_R));
     connect(restore, &QAction::triggered, this, [this] { changeState(RecordState::Active, false); });
-    auto* remove = new QAction(tr("&Delete…"), this);
+    auto* remove = new QAction(ActionIcons::icon("delete"), tr("&Delete…"), this);
     remove->setShortcut(QKeySequence::Delete);
     connect(remove, &QAction::triggered, this, [this] { changeState(RecordState::Deleted, true); });
-    auto* editAction = new QAction(tr("&Edit Record…"), this);
+    auto* editAction = new QAction(ActionIcons::icon("edit"), tr("&Edit Record…"), this);
     editAction->setShortcut(QKeySequence(Qt::Key_E));
     connect(editAction, &QAction::triggered, this, &CurationActions::edit);
-    auto* tagsAction = new QAction(tr("&Tags…"), this);
+    auto* tagsAction = new QAction(ActionIcons::icon("tags"), tr("&Tags…"), this);
     tagsAction->setShortcut(QKeySequence(Qt::Key_T));
     connect(tagsAction, &QAction::triggered, this, &CurationActions::tags);
     for (auto* a : {archive, restore, remove, editAction, tagsAction}) {
         m_all << a;
         m_needSelection << a;
     }
+    m_toolbar << archive << restore << editAction << tagsAction;
     for (auto* a : m_all) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         m_view->table()->addAction(a);

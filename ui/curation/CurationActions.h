@@ -24,6 +24,8 @@ public:
                     QObject* parent = nullptr);
 
     QList<QAction*> actions() const { return m_all; }
+    // The ones worth a toolbar button: the four outcomes, archive, restore, edit, tags.
+    QList<QAction*> toolbarActions() const { return m_toolbar; }
     void addToMenu(QMenu* menu) const;
     void updateEnabled();
 
@@ -40,6 +42,7 @@ private:
     StoreSession* m_session;
     QList<QAction*> m_all;
     QList<QAction*> m_needSelection;
+    QList<QAction*> m_toolbar;
 };
 
 } // namespace memscope::ui

@@ -23,6 +23,7 @@
 #include "views/RecordsView.h"
 #include "views/StartPage.h"
 #include "views/TrendsView.h"
+#include "widgets/ActionIcons.h"
 #include "widgets/ErrorBanner.h"
 
 #include <demo/DemoGenerator.h>
@@ -47,6 +48,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -113,6 +115,7 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
     connect(m_start, &StartPage::importRequested, this, [this] { importFile(); });
     connect(m_start, &StartPage::retryRequested, this, [this] { openDatabase(m_session->path()); });
     connect(m_start, &StartPage::openReadOnlyRequested, this, [this] { openDatabase(m_session->path(), true); });
+    connect(m_start, &StartPage::configureRequested, this, &MainWindow::showPreferences);
     connect(m_start, &StartPage::continueEmptyRequested, this, [this] { m_stack->setCurrentWidget(m_tabs); });
 
     if (!m_settings->windowGeometry().isEmpty())
@@ -170,6 +173,30 @@ void MainWindow::createMenus()
     shortcuts->setShortcuts({QKeySequence::HelpContents, QKeySequence(Qt::Key_Question)});
     help->addAction(tr("&About Memscope"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
     m_shortcutSources = {undo, redo, open, quit, m_archiveStale, shortcuts};
+
+    open->setIcon(ActionIcons::icon("open"));
+    m_importAction->setIcon(ActionIcons::icon("import"));
+    m_exportAction->setIcon(ActionIcons::icon("export"));
+    undo->setIcon(ActionIcons::icon("undo"));
+    redo->setIcon(ActionIcons::icon("redo"));
+    preferences->setIcon(ActionIcons::icon("preferences"));
+    m_archiveStale->setIcon(ActionIcons::icon("clean"));
+    auto* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar")); // saveState() needs the name
+    bar->setMovable(false);
+    bar->setIconSize(QSize(20, 20));
+    bar->addActions({open, m_importAction, m_exportAction});
+    bar->addSeparator();
+    bar->addActions({undo, redo});
+    bar->addSeparator();
+    bar->addActions(m_curationActions->toolbarActions());
+    bar->addSeparator();
+    bar->addActions({m_archiveStale, preferences});
+    // Buttons show their shortcut in the tooltip: the keyboard is the fast way.
+    for (QAction* a : bar->actions())
+        if (!a->isSeparator() && !a->shortcut().isEmpty())
+            a->setToolTip(tr("%1 (%2)").arg(a->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")),
+                                            a->shortcut().toString(QKeySequence::NativeText)));
 }
 
 void MainWindow::importFile(const QString& given)

@@ -22,6 +22,7 @@ StartPage::StartPage(QWidget* parent)
     , m_retry(new QPushButton(tr("Try again"), this))
     , m_readOnly(new QPushButton(tr("Open read-only"), this))
     , m_continue(new QPushButton(tr("Start empty"), this))
+    , m_configure(new QPushButton(tr("Configure an LLM endpoint…"), this))
 {
     setObjectName(QStringLiteral("startPage"));
     QFont titleFont = m_title->font();
@@ -43,9 +44,10 @@ StartPage::StartPage(QWidget* parent)
     connect(m_retry, &QPushButton::clicked, this, &StartPage::retryRequested);
     connect(m_readOnly, &QPushButton::clicked, this, &StartPage::openReadOnlyRequested);
     connect(m_continue, &QPushButton::clicked, this, &StartPage::continueEmptyRequested);
+    connect(m_configure, &QPushButton::clicked, this, &StartPage::configureRequested);
 
     auto* buttons = new QVBoxLayout;
-    for (auto* b : {m_demo, m_import, m_retry, m_readOnly, m_open, m_create, m_continue}) {
+    for (auto* b : {m_demo, m_import, m_configure, m_retry, m_readOnly, m_open, m_create, m_continue}) {
         b->setMinimumWidth(260);
         buttons->addWidget(b, 0, Qt::AlignLeft);
     }
@@ -67,7 +69,7 @@ StartPage::StartPage(QWidget* parent)
 
 void StartPage::setButtons(std::initializer_list<QPushButton*> visible)
 {
-    for (auto* b : {m_demo, m_import, m_open, m_create, m_retry, m_readOnly, m_continue})
+    for (auto* b : {m_demo, m_import, m_configure, m_open, m_create, m_retry, m_readOnly, m_continue})
         b->setVisible(std::find(visible.begin(), visible.end(), b) != visible.end());
     for (auto* b : visible)
         b->setEnabled(true);
@@ -86,9 +88,10 @@ void StartPage::showEmptyStore(const QString& path)
     m_title->setText(tr("This memory store is empty"));
     m_body->setText(tr("Memscope keeps the lessons your agents learn: what worked, what failed and why. Load a "
                        "realistic demo history to explore the workbench, import records exported from Mem0 or "
-                       "another store (JSONL, JSON), or open another database."));
+                       "another store (JSONL, JSON), or open another database. Agent runs need an LLM endpoint: "
+                       "OpenAI, or a local Ollama, llama.cpp or vLLM server."));
     m_detail->setText(tr("Database: %1").arg(QDir::toNativeSeparators(path)));
-    setButtons({m_demo, m_import, m_open, m_continue});
+    setButtons({m_demo, m_import, m_configure, m_open, m_continue});
 }
 
 void StartPage::showProblem(const TaskError& error, const QString& path)
@@ -139,7 +142,7 @@ void StartPage::showProblem(const TaskError& error, const QString& path)
 void StartPage::setBusy(const QString& message)
 {
     m_detail->setText(message);
-    for (auto* b : {m_demo, m_import, m_open, m_create, m_retry, m_readOnly, m_continue})
+    for (auto* b : {m_demo, m_import, m_configure, m_open, m_create, m_retry, m_readOnly, m_continue})
         b->setEnabled(false);
 }
 

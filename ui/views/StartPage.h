@@ -32,6 +32,7 @@ signals:
     void retryRequested();
     void openReadOnlyRequested();
     void continueEmptyRequested();
+    void configureRequested(); // Preferences: the LLM endpoint for agent runs
 
 private:
     void setButtons(std::initializer_list<QPushButton*> visible);
@@ -46,6 +47,7 @@ private:
     QPushButton* m_retry;
     QPushButton* m_readOnly;
     QPushButton* m_continue;
+    QPushButton* m_configure;
 };
 
 } // namespace memscope::ui
