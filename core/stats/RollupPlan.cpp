@@ -263,16 +263,20 @@ void RollupPlan::edges(Connection& connection, const std::vector<std::string>& c
     std::string groupBy = "1";
     for (std::size_t i = 0; i < columns.size(); ++i)
         groupBy += ", " + std::to_string(i + 2);
-    auto st = connection.prepare(std::string("SELECT ") + dayOfRecordSql() + columnList(columns) +
-                                 ", count(*) FROM memories m WHERE " + m_filter.sql + " AND " + eventRangeSql() +
-                                 " GROUP BY " + groupBy);
+    // An edge is less than a day: find its records through the time indexes first, whatever else the
+    // filter tests (left to itself the planner may walk a task type's index, a hundred times more rows).
+    auto st = connection.prepare(
+        std::string("SELECT ") + dayOfRecordSql() + columnList(columns) +
+        ", count(*) FROM memories m WHERE m.rid IN ("
+        "SELECT rid FROM memories INDEXED BY memories_ts WHERE ts >= ? AND ts < ? UNION ALL "
+        "SELECT rid FROM memories INDEXED BY memories_created WHERE ts IS NULL AND created_at >= ? AND created_at < ?)"
+        " AND " + m_filter.sql + " GROUP BY " + groupBy);
     const int count = static_cast<int>(columns.size());
     std::vector<SqlValue> values;
     for (const auto& [from, to] : m_edges) {
         st.reset();
-        st.bindAll(m_filter.params);
-        const int next = static_cast<int>(m_filter.params.size()) + 1;
-        st.bind(next, from).bind(next + 1, to).bind(next + 2, from).bind(next + 3, to);
+        st.bind(1, from).bind(2, to).bind(3, from).bind(4, to);
+        st.bindAll(m_filter.params, 5);
         while (st.step()) {
             values.clear();
             for (int i = 0; i < count; ++i)
