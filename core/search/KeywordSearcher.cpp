@@ -4,6 +4,7 @@
 #include "embed/TextTokenizer.h"
 #include "search/FtsQuery.h"
 #include "storage/Connection.h"
+#include "vector/RowIdSet.h"
 
 #include <algorithm>
 #include <cmath>
@@ -89,7 +90,7 @@ KeywordSearcher::Plan KeywordSearcher::plan(const std::string& query)
 }
 
 KeywordSearcher::Result KeywordSearcher::rank(const std::string& query, int limit,
-                                              const std::vector<std::int64_t>* within)
+                                              const std::vector<std::int64_t>* within, const RowIdSet* withinSet)
 {
     Result result;
     const Plan p = plan(query);
@@ -107,9 +108,12 @@ KeywordSearcher::Result KeywordSearcher::rank(const std::string& query, int limi
     }
     // One walk over the (capped) postings computes bm25 for every matching document; the ranking and the
     // filter happen here rather than in SQL, so fusion can look up any candidate's score afterwards.
-    std::unordered_set<std::int64_t> wanted;
-    if (within)
-        wanted.insert(within->begin(), within->end());
+    // A bitmap: building and probing it costs far less than a hash set of a large filter's matches.
+    RowIdSet built;
+    if (within && !withinSet) {
+        built = RowIdSet(*within);
+        withinSet = &built;
+    }
     // memscope_bm25 takes each kept phrase's idf from the cached document counts (see FtsRanking.h).
     std::string sql = "SELECT rowid, memscope_bm25(memories_fts";
     for (std::size_t i = 0; i < p.keptDocuments.size(); ++i)
@@ -124,7 +128,7 @@ KeywordSearcher::Result KeywordSearcher::rank(const std::string& query, int limi
     }
     while (st.step()) {
         const auto rid = st.int64(0);
-        if (!within || wanted.count(rid))
+        if (!withinSet || withinSet->contains(rid))
             result.all.emplace(rid, st.real(1));
     }
     st.reset();

@@ -9,6 +9,7 @@
 namespace memscope {
 
 class Connection;
+class RowIdSet;
 
 // Ranked full-text search (FTS5 bm25) with its work capped: bm25 costs about a microsecond per matching
 // document, so terms so common that ranking them would touch more than `postingBudget` documents are left
@@ -27,7 +28,9 @@ public:
     explicit KeywordSearcher(Connection& connection, std::int64_t postingBudget = 2500);
 
     // The best `limit` documents of the whole index, or of `within` (a filter's matches) when given.
-    Result rank(const std::string& query, int limit, const std::vector<std::int64_t>* within = nullptr);
+    // `withinSet`, when given, holds the same rowids as `within` and spares building that set again.
+    Result rank(const std::string& query, int limit, const std::vector<std::int64_t>* within = nullptr,
+                const RowIdSet* withinSet = nullptr);
 
 private:
     struct Plan {

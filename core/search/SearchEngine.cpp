@@ -3,15 +3,20 @@
 #include "embed/Embedder.h"
 #include "filter/FilterCompiler.h"
 #include "filter/FilterScope.h"
+#include "search/FilterMatchCache.h"
 #include "search/KeywordSearcher.h"
 #include "storage/Connection.h"
 #include "storage/RecordTable.h"
 #include "util/Error.h"
+#include "vector/RowIdSet.h"
 #include "vector/SemanticIndex.h"
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,10 +26,11 @@ using nlohmann::json;
 
 namespace {
 
-// HNSW over-fetch stops widening here; past it the planner scores the filtered records exactly.
+// HNSW over-fetch stops widening here; past it the filter's matches are listed and walked instead.
 constexpr std::size_t kMaxAnnFetch = 1600;
-// The widest exact scan the fallback does.
-constexpr std::int64_t kMaxExactScan = 300000;
+// The filtered walk may make as many distance computations as there are matches (what exact scoring would
+// cost), and at least this many: below it either way costs a millisecond or two.
+constexpr std::size_t kMinWalkBudget = 20000;
 constexpr double kRrfK = 60.0;
 
 struct Candidate {
@@ -35,6 +41,8 @@ struct Candidate {
     int semanticRank = 0;
     int keywordRank = 0;
 };
+
+std::int64_t plusOne(std::int64_t n) { return n == std::numeric_limits<std::int64_t>::max() ? n : n + 1; }
 
 bool isBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
@@ -76,6 +84,8 @@ std::vector<std::int64_t> SearchEngine::filterRowIds(const std::vector<std::int6
 
 std::vector<std::int64_t> SearchEngine::listRowIds(const json& filter, std::int64_t limit)
 {
+    // Only the rowid is read, so SQLite answers from a covering index whenever one holds the filter's
+    // columns, without touching the table.
     const auto compiled = FilterCompiler::compile(filter);
     auto st = m_connection.prepare("SELECT m.rid FROM memories m WHERE " + compiled.sql + " LIMIT ?");
     st.bindAll(compiled.params);
@@ -86,11 +96,29 @@ std::vector<std::int64_t> SearchEngine::listRowIds(const json& filter, std::int6
     return rids;
 }
 
+std::shared_ptr<const FilterMatches> SearchEngine::filterMatches(const json& filter, std::int64_t limit)
+{
+    FilterMatchCache::Key key{m_connection.handle(), filter.dump() + " LIMIT " + std::to_string(limit),
+                              m_connection.dataVersion(), sqlite3_total_changes64(m_connection.handle())};
+    auto& cache = m_semantic.filterMatches();
+    if (auto cached = cache.find(key))
+        return cached;
+    auto matches = std::make_shared<FilterMatches>();
+    matches->rowIds = listRowIds(filter, plusOne(limit));
+    if (static_cast<std::int64_t>(matches->rowIds.size()) > limit) {
+        matches->overLimit = true;
+        matches->rowIds = {};
+    }
+    matches->set = RowIdSet(matches->rowIds);
+    cache.store(key, matches);
+    return matches;
+}
+
 std::vector<VectorIndex::Hit> SearchEngine::annCandidates(const VectorIndex& index, const std::vector<float>& query,
                                                           bool trivialFilter, const json& filter, int depth)
 {
-    // HNSW has no filter hook (hnswlib 0.6.2): fetch more than needed, keep what passes the filter, and widen
-    // until enough pass. A filter that keeps too few even at the widest fetch is scored exactly instead.
+    // For broad filters: fetch more than needed, keep what passes the filter, and widen until enough pass. A
+    // filter that keeps too few even at the widest fetch (one far from the query) is listed and walked.
     std::size_t k = static_cast<std::size_t>(depth) * (trivialFilter ? 2 : 4);
     for (;;) {
         auto annHits = index.search(query, k);
@@ -106,8 +134,13 @@ std::vector<VectorIndex::Hit> SearchEngine::annCandidates(const VectorIndex& ind
                 hits.push_back(h);
         if (hits.size() >= static_cast<std::size_t>(depth) || k >= index.size())
             return hits;
-        if (k >= kMaxAnnFetch)
-            return index.scoreExact(query, listRowIds(filter, kMaxExactScan), static_cast<std::size_t>(depth));
+        if (k >= kMaxAnnFetch) {
+            const auto all = filterMatches(filter, std::numeric_limits<std::int64_t>::max());
+            auto walk = index.searchFiltered(query, static_cast<std::size_t>(depth), all->set, 0,
+                                             std::max<std::size_t>(all->rowIds.size(), kMinWalkBudget));
+            return walk.complete ? std::move(walk.hits)
+                                 : index.scoreExact(query, all->rowIds, static_cast<std::size_t>(depth));
+        }
         k = std::min(kMaxAnnFetch, k * 4);
     }
 }
@@ -149,12 +182,14 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
     bool semanticOn = options.mode != SearchOptions::Mode::Keyword;
 
     SearchResponse response;
-    // The plan: count the filter's matches through the indexes, stopping at the limit. Few matches are
-    // scored exactly, on both sides; many go through HNSW and the ranked full-text index, post-filtered.
-    std::vector<std::int64_t> filtered;
-    bool exact = false;
+    // The plan. A store much larger than the limit, searched without a filter, goes straight to the indexes
+    // ("ann"). Otherwise the filter's matches are listed through the indexes, up to listLimit: few are
+    // scored exactly, on both sides ("exact"); more become a bitmap that the graph walk and the keyword
+    // ranking test candidates against ("filtered"); a filter matching even more is broad enough for HNSW and
+    // the ranked full-text index with over-fetch and a post-filter ("ann").
+    enum class Plan { Exact, Filtered, Ann } plan = Plan::Ann;
+    std::shared_ptr<const FilterMatches> matches;
     {
-        // A store much larger than the limit, searched without a filter, goes straight to the indexes.
         std::int64_t size = 0;
         if (trivialFilter) {
             auto& st = m_connection.cached("SELECT coalesce(max(rid), 0) FROM memories");
@@ -162,23 +197,26 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
             size = st.int64(0);
             st.reset();
         }
-        if (!trivialFilter || size <= 2 * options.exactLimit) {
-            filtered = listRowIds(filter, options.exactLimit + 1);
-            exact = static_cast<std::int64_t>(filtered.size()) <= options.exactLimit;
-            if (exact)
-                response.filteredCount = static_cast<std::int64_t>(filtered.size());
-            else
-                filtered.clear();
+        if (!trivialFilter || size / 2 <= options.exactLimit) {
+            matches = filterMatches(filter, std::max(options.exactLimit, options.listLimit));
+            const auto n = static_cast<std::int64_t>(matches->rowIds.size());
+            if (!matches->overLimit) {
+                plan = n <= options.exactLimit ? Plan::Exact : Plan::Filtered;
+                response.filteredCount = n;
+            }
         }
     }
-    response.plan = exact ? "exact" : "ann";
+    static const std::vector<std::int64_t> kNone;
+    const auto& filtered = plan != Plan::Ann ? matches->rowIds : kNone;
+    const bool exact = plan == Plan::Exact;
+    response.plan = plan == Plan::Exact ? "exact" : plan == Plan::Filtered ? "filtered" : "ann";
 
     Candidates candidates;
     KeywordSearcher keyword(m_connection, options.keywordPostingBudget);
     KeywordSearcher::Result keywordResult;
     if (keywordOn) {
-        if (exact) {
-            keywordResult = keyword.rank(request.query, depth, &filtered);
+        if (plan != Plan::Ann) {
+            keywordResult = keyword.rank(request.query, depth, &filtered, &matches->set);
         } else {
             keywordResult = keyword.rank(request.query, depth * 4);
             std::vector<std::int64_t> rids;
@@ -220,8 +258,23 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
         semanticOn = !queryVector.empty() && index;
     }
     if (semanticOn) {
-        const auto hits = exact ? index->scoreExact(queryVector, filtered, static_cast<std::size_t>(depth))
-                                : annCandidates(*index, queryVector, trivialFilter, filter, depth);
+        const auto k = static_cast<std::size_t>(depth);
+        std::vector<VectorIndex::Hit> hits;
+        if (plan == Plan::Filtered) {
+            // The walk may cost at most about what scoring every match would; past that (a graph that
+            // connects the matches poorly) exact scoring is the cheaper way.
+            auto walk = index->searchFiltered(queryVector, k, matches->set, 0,
+                                              std::max<std::size_t>(filtered.size(), kMinWalkBudget));
+            if (walk.complete) {
+                hits = std::move(walk.hits);
+            } else {
+                hits = index->scoreExact(queryVector, filtered, k);
+                response.plan = "exact";
+            }
+        } else {
+            hits = exact ? index->scoreExact(queryVector, filtered, k)
+                         : annCandidates(*index, queryVector, trivialFilter, filter, depth);
+        }
         int rank = 0;
         for (const auto& [rid, cosine] : hits) {
             if (rank >= depth)

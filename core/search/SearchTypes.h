@@ -25,8 +25,12 @@ struct SearchOptions {
     double minScore = 0;
     // Candidates taken from each side before fusion (0: chosen from the limit).
     int candidateDepth = 0;
-    // Planner: filters matching at most this many records have their vectors scored exactly.
-    std::int64_t exactLimit = 20000;
+    // Planner: filters matching at most this many records have their vectors scored exactly; more go through
+    // the filtered graph walk.
+    std::int64_t exactLimit = 10000;
+    // Planner: filters matching more than this many records are broad enough for HNSW with over-fetch and a
+    // post-filter, which spares listing them all (0.1-0.25 us per match, measured).
+    std::int64_t listLimit = 150000;
     // Full text: the most documents a ranked keyword query may touch before common terms are dropped.
     std::int64_t keywordPostingBudget = 2500;
 };
@@ -58,8 +62,9 @@ struct SearchHit {
 
 struct SearchResponse {
     std::vector<SearchHit> hits;
-    // How the planner ran the query: "exact" (scored every filtered vector), "ann" (HNSW with over-fetch and
-    // post-filter), "keyword" (no vectors available), "recent" (empty query).
+    // How the planner ran the query: "exact" (scored every filtered vector), "filtered" (HNSW graph walk that
+    // keeps only the filter's matches), "ann" (HNSW with over-fetch and post-filter), "keyword" (no vectors
+    // available), "recent" (empty query).
     std::string plan;
     std::int64_t filteredCount = -1; // records matching the filter when counted (-1 when not counted)
     bool vectorsComplete = true;     // false while records of this store still lack vectors

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "search/FilterMatchCache.h"
 #include "vector/VectorIndex.h"
 
 #include <atomic>
@@ -53,6 +54,8 @@ public:
     void catchUp(Connection& connection, bool wait = false);
 
     std::shared_ptr<VectorIndex> index() const;
+    // The planner's recently listed filter matches, kept with the store.
+    FilterMatchCache& filterMatches() { return m_filterMatches; }
 
     // Stores vectors for (rowid, text) pairs computed earlier with embed(); inside the caller's transaction.
     void storeVectors(Connection& connection, const std::vector<std::int64_t>& rowIds,
@@ -85,6 +88,8 @@ private:
     std::atomic<std::int64_t> m_sequence{0};
     std::int64_t m_savedSequence = -1;
     std::atomic<std::int64_t> m_embedderId{0};
+
+    FilterMatchCache m_filterMatches;
 
     std::thread m_loader;
     std::atomic_bool m_loading{false};

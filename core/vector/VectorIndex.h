@@ -11,6 +11,7 @@
 namespace memscope {
 
 class QuantizedSpace;
+class RowIdSet;
 
 struct VectorIndexParams {
     int M = 16;
@@ -44,6 +45,21 @@ public:
 
     // Approximate nearest neighbours: up to k hits, best first. k also sets the search breadth (ef).
     std::vector<Hit> search(const std::vector<float>& query, std::size_t k) const;
+    // Approximate nearest neighbours among the rowids in `allowed` (a filter's matches). The graph is walked
+    // through every node, since a filter's matches alone need not form a connected graph, but only allowed,
+    // undeleted nodes enter the result. `ef` is the breadth of the result beam (0: filteredEf()). The walk
+    // stops early after `maxDistances` distance computations (0: no cap) and then says it is incomplete, so
+    // a caller holding the matches can score them exactly instead: a filter far from the query makes the
+    // walk cross much of the graph before it finds enough matches.
+    struct FilteredHits {
+        std::vector<Hit> hits;     // best first, at most k
+        std::size_t distances = 0; // distance computations made
+        bool complete = true;
+    };
+    FilteredHits searchFiltered(const std::vector<float>& query, std::size_t k, const RowIdSet& allowed,
+                                std::size_t ef = 0, std::size_t maxDistances = 0) const;
+    // The beam searchFiltered() uses for k hits when `share` (0..1] of the index passes the filter.
+    std::size_t filteredEf(std::size_t k, double share) const;
     // Exact similarity of the query to each listed rowid that is in the index (others are skipped), best
     // first, at most k.
     std::vector<Hit> scoreExact(const std::vector<float>& query, const std::vector<std::int64_t>& rowIds,

@@ -197,43 +197,101 @@ private slots:
         QVERIFY(r.hits.size() < 8);
     }
 
-    void plannerAnnAgreesWithExact()
+    // The planner's approximate plans against exact scoring of every match, on a realistic history: the
+    // filtered graph walk (a bitmap of the matches) and HNSW over-fetch with a post-filter.
+    void plannerAgreesWithExact_data()
     {
-        TestStore t;
-        // A realistic history: the filter keeps one task type out of seven.
-        DemoOptions demo;
-        demo.records = 1500;
-        DemoGenerator generator(demo);
-        generator.generate([&](MemoryRecord&& r) {
-            t->add(std::move(r));
-            return true;
-        });
-        const json filter = {{"task_type", "sql_query_debug"}};
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<qint64>("listLimit");
+        QTest::addColumn<QString>("plan");
+        QTest::addColumn<int>("mode");
+        const qint64 all = 1000000;
+        const int semantic = int(SearchOptions::Mode::Semantic), hybrid = int(SearchOptions::Mode::Hybrid);
+        const QString oneTask = QString::fromStdString(json{{"task_type", "sql_query_debug"}}.dump());
+        const QString narrow =
+            QString::fromStdString(json{{"task_type", "email_drafting"}, {"outcome_type", "failure"}}.dump());
+        const QString broad = QString::fromStdString(json{{"outcome_type", {{"ne", "partial"}}}}.dump());
+        QTest::addRow("walk, one task type, semantic") << oneTask << all << "filtered" << semantic;
+        QTest::addRow("walk, one task type, hybrid") << oneTask << all << "filtered" << hybrid;
+        QTest::addRow("walk, task and outcome, semantic") << narrow << all << "filtered" << semantic;
+        QTest::addRow("walk, broad, hybrid") << broad << all << "filtered" << hybrid;
+        QTest::addRow("over-fetch, one task type, semantic") << oneTask << qint64(20) << "ann" << semantic;
+        QTest::addRow("over-fetch, broad, hybrid") << broad << qint64(20) << "ann" << hybrid;
+    }
+    void plannerAgreesWithExact()
+    {
+        QFETCH(QString, filter);
+        QFETCH(qint64, listLimit);
+        QFETCH(QString, plan);
+        QFETCH(int, mode);
+        if (!m_history) {
+            m_history = std::make_unique<TestStore>();
+            DemoOptions demo;
+            demo.records = 3000;
+            DemoGenerator generator(demo);
+            generator.generate([&](MemoryRecord&& r) {
+                m_history->store().add(std::move(r));
+                return true;
+            });
+        }
+        const json f = json::parse(filter.toStdString());
         double overlap = 0;
         const char* queries[] = {"slow query full table scan", "connection timeout after driver upgrade",
-                                 "missing index on join column", "deadlock while updating rows"};
+                                 "missing index on join column", "deadlock while updating rows",
+                                 "email bounced attachment too large"};
         for (const char* q : queries) {
             SearchOptions exact;
-            exact.mode = SearchOptions::Mode::Semantic;
-            SearchOptions ann = exact;
-            ann.exactLimit = 10; // forces the HNSW path with post-filtering
-            const auto e = run(t.store(), q, filter, 10, exact);
-            const auto a = run(t.store(), q, filter, 10, ann);
+            exact.mode = SearchOptions::Mode(mode);
+            SearchOptions planned = exact;
+            planned.exactLimit = 10; // forces the approximate plans
+            planned.listLimit = listLimit;
+            const auto e = run(m_history->store(), q, f, 10, exact);
+            const auto a = run(m_history->store(), q, f, 10, planned);
             QCOMPARE(e.plan, std::string("exact"));
-            QCOMPARE(a.plan, std::string("ann"));
+            QCOMPARE(QString::fromStdString(a.plan), plan);
+            QCOMPARE(a.hits.size(), e.hits.size());
             QCOMPARE(a.hits.size(), std::size_t(10));
             for (const auto& h : a.hits)
-                QCOMPARE(h.record.metaString("task_type"), std::string("sql_query_debug"));
-            // Equal scores may order either way: a hit counts when ANN found it or one scoring the same.
+                QVERIFY2(m_history->store().count(json{{"AND", {f, json{{"id", h.record.id}}}}}) == 1,
+                         "a hit outside the filter");
+            // Equal scores may order either way: a hit counts when the plan found it or one scoring the same.
             const double tenth = e.hits.back().score;
             int same = 0;
             for (const auto& y : a.hits)
                 same += y.score >= tenth - 1e-6;
             overlap += same / 10.0;
         }
-        overlap /= 4;
-        qInfo("filtered ANN recall@10 against exact: %.2f", overlap);
-        QVERIFY(overlap >= 0.9);
+        overlap /= double(std::size(queries));
+        qInfo("recall@10 against exact: %.2f", overlap);
+        QVERIFY(overlap >= 0.95);
+    }
+
+    void filteredPlanWithNoMatchOrFewMatches()
+    {
+        TestStore t;
+        addLessons(t.store(), "global");
+        addLessons(t.store(), "alice");
+        SearchOptions options;
+        options.exactLimit = 1; // even two matches go through the graph walk
+        // Nothing matches: the exact plan answers at once, with nothing.
+        auto r = run(t.store(), "postgres driver", json{{"task_type", "no_such_task"}}, 5, options);
+        QCOMPARE(r.plan, std::string("exact"));
+        QCOMPARE(r.filteredCount, 0);
+        QVERIFY(r.hits.empty());
+        // Fewer matches than asked for: all of them, through the walk.
+        r = run(t.store(), "postgres driver", json{{"task_type", "email_drafting"}}, 10, options);
+        QCOMPARE(r.plan, std::string("filtered"));
+        QCOMPARE(r.filteredCount, 4);
+        QCOMPARE(r.hits.size(), std::size_t(4));
+        for (const auto& h : r.hits)
+            QCOMPARE(h.record.metaString("task_type"), std::string("email_drafting"));
+        // An archived match is not active, so not in the bitmap, and the walk does not return it.
+        const auto archivedId = r.hits[0].record.id;
+        t->setState({archivedId}, RecordState::Archived);
+        r = run(t.store(), "postgres driver", json{{"task_type", "email_drafting"}}, 10, options);
+        QCOMPARE(r.hits.size(), std::size_t(3));
+        for (const auto& h : r.hits)
+            QVERIFY(h.record.id != archivedId);
     }
 
     void commonTermsAreCapped()
@@ -333,6 +391,9 @@ private slots:
         QCOMPARE(t->indexStatus().embedded, 8);
         QCOMPARE(t->embedMissing(), 0);
     }
+
+private:
+    std::unique_ptr<TestStore> m_history; // the generated history the planner rows share
 };
 
 QTEST_GUILESS_MAIN(TestSearch)

@@ -1,10 +1,14 @@
+#include <vector/RowIdSet.h>
 #include <vector/VectorIndex.h>
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <memory>
 #include <random>
+#include <set>
 
 using namespace memscope;
 
@@ -41,11 +45,159 @@ double cosine(const std::vector<float>& a, const std::vector<float>& b)
     return dot / std::sqrt(na * nb);
 }
 
+// Rowids 1..n that pass a filter keeping about `share` of them. `far`: the filter keeps the vectors least
+// aligned with `direction`, so queries near `direction` find their matches only far away in the graph.
+std::vector<std::int64_t> filterRowIds(const std::vector<std::vector<float>>& vectors, double share, bool far,
+                                       const std::vector<float>& direction, unsigned seed)
+{
+    std::vector<std::int64_t> out;
+    if (far) {
+        std::vector<std::pair<double, std::int64_t>> byAlignment;
+        for (std::size_t i = 0; i < vectors.size(); ++i)
+            byAlignment.emplace_back(cosine(vectors[i], direction), static_cast<std::int64_t>(i) + 1);
+        std::sort(byAlignment.begin(), byAlignment.end());
+        const auto n = static_cast<std::size_t>(share * static_cast<double>(vectors.size()));
+        for (std::size_t i = 0; i < n; ++i)
+            out.push_back(byAlignment[i].second);
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+    std::mt19937 rng(seed);
+    std::bernoulli_distribution keep(share);
+    for (std::size_t i = 0; i < vectors.size(); ++i)
+        if (keep(rng))
+            out.push_back(static_cast<std::int64_t>(i) + 1);
+    return out;
+}
+
 } // namespace
 
 class TestVectorIndex : public QObject {
     Q_OBJECT
 private slots:
+    // One 20k index shared by the filtered-search rows: building it is the slow part.
+    void initTestCase()
+    {
+        m_vectors = randomVectors(20000, 32, 11);
+        m_index = std::make_unique<VectorIndex>(32);
+        m_index->add(items(m_vectors), 2);
+    }
+
+    void rowIdSet()
+    {
+        const RowIdSet dense({5, 1, 64, 5, 200000});
+        QCOMPARE(dense.size(), std::size_t(4));
+        for (std::int64_t rid : std::vector<std::int64_t>{1, 5, 64, 200000})
+            QVERIFY(dense.contains(rid));
+        for (std::int64_t rid : std::vector<std::int64_t>{0, 2, 63, 65, 199999, 200001, -1, std::int64_t(1) << 40})
+            QVERIFY(!dense.contains(rid));
+        // A huge rowid must not make a huge bitmap: the set switches to a sorted list.
+        const RowIdSet sparse({std::int64_t(1) << 50, 3, -7, 3});
+        QCOMPARE(sparse.size(), std::size_t(3));
+        QVERIFY(sparse.contains(std::int64_t(1) << 50) && sparse.contains(3) && sparse.contains(-7));
+        QVERIFY(!sparse.contains(4) && !sparse.contains(0));
+        QVERIFY(RowIdSet().empty() && !RowIdSet().contains(0));
+    }
+
+    void filteredSearchMatchesExact_data()
+    {
+        QTest::addColumn<double>("share");
+        QTest::addColumn<bool>("far");
+        QTest::addRow("50%%") << 0.5 << false;
+        QTest::addRow("10%%") << 0.1 << false;
+        QTest::addRow("2%%") << 0.02 << false;
+        QTest::addRow("0.5%%") << 0.005 << false;
+        QTest::addRow("10%% far from the queries") << 0.1 << true;
+        QTest::addRow("2%% far from the queries") << 0.02 << true;
+    }
+    void filteredSearchMatchesExact()
+    {
+        QFETCH(double, share);
+        QFETCH(bool, far);
+        const auto direction = randomVectors(1, 32, 12)[0];
+        const auto allowedList = filterRowIds(m_vectors, share, far, direction, 13);
+        const RowIdSet allowed(allowedList);
+        // Queries near `direction` (so a far filter really is far), each a little different.
+        auto queries = randomVectors(50, 32, 14);
+        for (auto& q : queries)
+            for (std::size_t i = 0; i < q.size(); ++i)
+                q[i] = 0.3f * q[i] + direction[i];
+        double recall = 0;
+        std::size_t distances = 0;
+        for (const auto& q : queries) {
+            const auto exact = m_index->scoreExact(q, allowedList, 10);
+            const auto filtered = m_index->searchFiltered(q, 10, allowed);
+            QVERIFY(filtered.complete);
+            QCOMPARE(filtered.hits.size(), std::size_t(10));
+            distances += filtered.distances;
+            std::set<std::int64_t> expected;
+            for (const auto& e : exact)
+                expected.insert(e.first);
+            for (std::size_t i = 0; i < filtered.hits.size(); ++i) {
+                QVERIFY2(allowed.contains(filtered.hits[i].first), "a hit outside the filter");
+                QVERIFY(i == 0 || filtered.hits[i - 1].second >= filtered.hits[i].second);
+                // Equal similarities may swap places at the cut.
+                recall +=
+                    expected.count(filtered.hits[i].first) || filtered.hits[i].second >= exact.back().second - 1e-6f;
+            }
+        }
+        recall /= 10.0 * static_cast<double>(queries.size());
+        qInfo("recall@10 = %.3f, %zu distances per query, %zu matches", recall, distances / queries.size(),
+              allowedList.size());
+        QVERIFY(recall >= 0.95);
+    }
+
+    void filteredSearchEdgeCases()
+    {
+        const auto& q = m_vectors[0];
+        // No match: nothing, at once.
+        auto r = m_index->searchFiltered(q, 10, RowIdSet());
+        QVERIFY(r.hits.empty());
+        QCOMPARE(r.distances, std::size_t(0));
+        // Matches that are not in the index count as none.
+        QVERIFY(m_index->searchFiltered(q, 10, RowIdSet({30000, 40000})).hits.empty());
+        // k larger than the matches: every match, best first, the same as exact scoring.
+        const std::vector<std::int64_t> few = {7, 700, 7000, 17000, 19999};
+        r = m_index->searchFiltered(q, 10, RowIdSet(few));
+        QCOMPARE(r.hits, m_index->scoreExact(q, few, 10));
+        QCOMPARE(r.hits.size(), few.size());
+        // A step budget far too small: the walk stops and says so.
+        r = m_index->searchFiltered(q, 10, RowIdSet(few), 0, 50);
+        QVERIFY(!r.complete);
+        QVERIFY(r.distances < 1000);
+    }
+
+    void filteredSearchSkipsDeleted()
+    {
+        const auto vectors = randomVectors(3000, 16, 15);
+        VectorIndex index(16);
+        index.add(items(vectors));
+        std::vector<std::int64_t> allowed;
+        for (std::int64_t rid = 1; rid <= 3000; rid += 3)
+            allowed.push_back(rid);
+        // The nearest allowed records of the query, then removed: the search must walk past them.
+        const auto& q = vectors[0];
+        const auto before = index.scoreExact(q, allowed, 20);
+        for (std::size_t i = 0; i < 10; ++i)
+            index.remove(before[i].first);
+        const auto after = index.searchFiltered(q, 10, RowIdSet(allowed));
+        QCOMPARE(after.hits.size(), std::size_t(10));
+        int same = 0;
+        for (const auto& [rid, sim] : after.hits) {
+            QVERIFY(index.contains(rid));
+            QVERIFY(std::find(allowed.begin(), allowed.end(), rid) != allowed.end());
+            for (std::size_t i = 10; i < 20; ++i)
+                same += before[i].first == rid;
+        }
+        QVERIFY(same >= 9);
+        // Every match removed: nothing.
+        std::vector<std::int64_t> gone(before.size());
+        for (std::size_t i = 0; i < before.size(); ++i)
+            gone[i] = before[i].first;
+        for (auto rid : gone)
+            index.remove(rid);
+        QVERIFY(index.searchFiltered(q, 10, RowIdSet(gone)).hits.empty());
+    }
     void searchFindsTheVectorItself()
     {
         const auto vectors = randomVectors(2000, 64, 1);
@@ -174,6 +326,10 @@ private slots:
         f.close();
         QVERIFY(!VectorIndex::load(path.toStdString(), "tag", 16));
     }
+
+private:
+    std::vector<std::vector<float>> m_vectors;
+    std::unique_ptr<VectorIndex> m_index;
 };
 
 QTEST_GUILESS_MAIN(TestVectorIndex)
