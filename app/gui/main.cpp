@@ -2,6 +2,7 @@
 #include "ScreenshotRunner.h"
 
 #include <settings/Settings.h>
+#include <settings/TranslationLoader.h>
 #include <store/StoreSession.h>
 #include <views/MainWindow.h>
 
@@ -47,6 +48,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(MEMSCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.memscope.Memscope"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/memscope.svg")));
+    TranslationLoader::install(app, Settings().language()); // before any tr(): --help is translated too
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -86,6 +86,17 @@ SettingsDialog::SettingsDialog(Settings* settings, ApiKeyStore* keys, QWidget* p
     generalForm->addRow(tr("Your name:"), m_operator);
     generalForm->addRow(tr("Default database:"), database);
     generalForm->addRow(tr("Language:"), m_language);
+    // The translators are installed at start-up, so a new language needs a restart.
+    auto* languageNote = new QLabel(tr("The new language applies the next time Memscope starts."), general);
+    languageNote->setObjectName(QStringLiteral("languageNote"));
+    languageNote->setWordWrap(true);
+    languageNote->setForegroundRole(QPalette::PlaceholderText);
+    generalForm->addRow(QString(), languageNote);
+    generalForm->setRowVisible(languageNote, false);
+    connect(m_language, &QComboBox::currentIndexChanged, languageNote,
+            [generalForm, languageNote, initial = m_language->currentIndex()](int index) {
+                generalForm->setRowVisible(languageNote, index != initial);
+            });
     auto* embed = new QGroupBox(tr("Embeddings (search by meaning)"), this);
     auto* embedForm = new QFormLayout(embed);
     embedForm->addRow(tr("Embedder:"), m_embedder);

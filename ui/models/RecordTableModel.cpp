@@ -95,7 +95,7 @@ QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::DisplayRole)
-        return tr(kColumns[section].title);
+        return QCoreApplication::translate("RecordTableModel", kColumns[section].title);
     if (role == SortFieldRole)
         return sortField(section);
     return {};

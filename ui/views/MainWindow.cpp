@@ -44,6 +44,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -53,6 +54,17 @@
 #include <QUndoStack>
 
 namespace memscope::ui {
+
+namespace {
+
+// A menu text as a tooltip: no mnemonic (also the "(&O)" of CJK menus) and no trailing ellipsis.
+QString plainActionText(QString text)
+{
+    static const QRegularExpression cjkMnemonic(QStringLiteral("\\(&\\w\\)"));
+    return text.remove(cjkMnemonic).remove(QLatin1Char('&')).remove(QStringLiteral("…")).trimmed();
+}
+
+} // namespace
 
 MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* parent)
     : QMainWindow(parent)
@@ -195,8 +207,8 @@ void MainWindow::createMenus()
     // Buttons show their shortcut in the tooltip: the keyboard is the fast way.
     for (QAction* a : bar->actions())
         if (!a->isSeparator() && !a->shortcut().isEmpty())
-            a->setToolTip(tr("%1 (%2)").arg(a->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")),
-                                            a->shortcut().toString(QKeySequence::NativeText)));
+            a->setToolTip(
+                tr("%1 (%2)").arg(plainActionText(a->text()), a->shortcut().toString(QKeySequence::NativeText)));
 }
 
 void MainWindow::importFile(const QString& given)

@@ -1,0 +1,1730 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>OutcomeStyle</name>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Teilerfolg</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>week of %1</source>
+        <translation>Woche ab %1</translation>
+    </message>
+    <message>
+        <source>Outcomes per %1</source>
+        <translation>Ergebnisse pro %1</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Success rate by %1 (the %2 largest of %3)</source>
+        <translation>Erfolgsquote nach %1 (die %2 größten von %3)</translation>
+    </message>
+    <message>
+        <source>Success rate by %1</source>
+        <translation>Erfolgsquote nach %1</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>task_type</source>
+        <translation>Aufgabentyp</translation>
+    </message>
+    <message>
+        <source>tool_name</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>Version</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Aufgabentyp</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Erkenntnis</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Sammlung</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Relevanz</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Inspect and curate the long-term memory of LLM agents.</source>
+        <translation>Das Langzeitgedächtnis von LLM-Agenten untersuchen und pflegen.</translation>
+    </message>
+    <message>
+        <source>Open this database (default: the user&apos;s store).</source>
+        <translation>Diese Datenbank öffnen (Standard: der Speicher des Benutzers).</translation>
+    </message>
+    <message>
+        <source>Open the database read-only.</source>
+        <translation>Die Datenbank schreibgeschützt öffnen.</translation>
+    </message>
+    <message>
+        <source>Render the window to a PNG file and exit.</source>
+        <translation>Das Fenster in eine PNG-Datei zeichnen und beenden.</translation>
+    </message>
+    <message>
+        <source>The view to show first (records, trends, runs).</source>
+        <translation>Die zuerst gezeigte Ansicht (records, trends, runs).</translation>
+    </message>
+    <message>
+        <source>Window size for --screenshot, as WxH.</source>
+        <translation>Fenstergröße für --screenshot, als BxH (WxH).</translation>
+    </message>
+    <message>
+        <source>Use a dark palette (Fusion style), whatever the desktop&apos;s.</source>
+        <translation>Eine dunkle Farbpalette (Fusion-Stil) verwenden, unabhängig vom Desktop.</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::AboutDialog</name>
+    <message>
+        <source>About Memscope</source>
+        <translation>Über Memscope</translation>
+    </message>
+    <message>
+        <source>Memscope %1</source>
+        <translation>Memscope %1</translation>
+    </message>
+    <message>
+        <source>Inspect and curate the long-term memory of LLM agents: the lessons they learn from each task, what worked and what failed.</source>
+        <translation>Das Langzeitgedächtnis von LLM-Agenten untersuchen und pflegen: die Erkenntnisse aus jeder Aufgabe, was funktioniert hat und was nicht.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1 (erstellt mit %2)</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::ApiKeyStore</name>
+    <message>
+        <source>from the system keychain</source>
+        <translation>aus dem Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>from the environment variable %1</source>
+        <translation>aus der Umgebungsvariablen %1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>No system keychain is available; set the key in an environment variable instead.</source>
+        <translation>Kein Schlüsselbund des Systems verfügbar; setzen Sie den Schlüssel stattdessen in einer Umgebungsvariablen.</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::ArchiveStaleDialog</name>
+    <message>
+        <source>Older than</source>
+        <translation>Älter als</translation>
+    </message>
+    <message>
+        <source>Not retrieved by any agent run in the last 30 days</source>
+        <translation>In den letzten 30 Tagen von keinem Agentenlauf abgerufen</translation>
+    </message>
+    <message>
+        <source>Archive Stale Lessons</source>
+        <translation>Veraltete Erkenntnisse archivieren</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Any version</source>
+        <translation>Jede Version</translation>
+    </message>
+    <message>
+        <source>Any task type</source>
+        <translation>Jeder Aufgabentyp</translation>
+    </message>
+    <message>
+        <source>Any tool</source>
+        <translation>Jedes Werkzeug</translation>
+    </message>
+    <message>
+        <source>Available once agent runs are recorded in this store.</source>
+        <translation>Verfügbar, sobald Agentenläufe in diesem Speicher aufgezeichnet sind.</translation>
+    </message>
+    <message>
+        <source>Reason (optional, kept in the history)</source>
+        <translation>Begründung (optional, wird im Verlauf gespeichert)</translation>
+    </message>
+    <message>
+        <source>Age:</source>
+        <translation>Alter:</translation>
+    </message>
+    <message>
+        <source>Version before:</source>
+        <translation>Version vor:</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <source>Task type:</source>
+        <translation>Aufgabentyp:</translation>
+    </message>
+    <message>
+        <source>Tool:</source>
+        <translation>Werkzeug:</translation>
+    </message>
+    <message>
+        <source>Rule as a filter:</source>
+        <translation>Regel als Filter:</translation>
+    </message>
+    <message>
+        <source>%1 active records match this rule.</source>
+        <translation>%1 aktive Einträge entsprechen dieser Regel.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Archive %n Record(s)</source>
+        <translation>
+            <numerusform>%n Eintrag archivieren</numerusform>
+            <numerusform>%n Einträge archivieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Zählen…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Archive %n stale lesson(s)</source>
+        <translation>
+            <numerusform>%n veraltete Erkenntnis archivieren</numerusform>
+            <numerusform>%n veraltete Erkenntnisse archivieren</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::BreakdownModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>–  (%1)</source>
+        <translation>–  (%1)</translation>
+    </message>
+    <message>
+        <source>%1%  (%2)</source>
+        <translation>%1 %  (%2)</translation>
+    </message>
+    <message>
+        <source>No records</source>
+        <translation>Keine Einträge</translation>
+    </message>
+    <message>
+        <source>%1 × %2
+Success %3 · Partial %4 · Failure %5 · Unknown %6
+Success rate %7 of %8 judged records
+Double-click to open these records</source>
+        <translation>%1 × %2
+Erfolg %3 · Teilerfolg %4 · Fehlschlag %5 · Unbekannt %6
+Erfolgsquote %7 von %8 bewerteten Einträgen
+Doppelklicken, um diese Einträge zu öffnen</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::CurationActions</name>
+    <message>
+        <source>Mark as %1</source>
+        <translation>Als %1 markieren</translation>
+    </message>
+    <message>
+        <source>Mark as %1 with a Reason…</source>
+        <translation>Mit Begründung als %1 markieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>Wieder&amp;herstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Record…</source>
+        <translation>Eintrag &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Tags…</source>
+        <translation>&amp;Tags…</translation>
+    </message>
+    <message>
+        <source>Relabel</source>
+        <translation>Neu kennzeichnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n record(s) as %1?</source>
+        <translation>
+            <numerusform>%n Eintrag als %1 markieren?</numerusform>
+            <numerusform>%n Einträge als %1 markieren?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n record(s)? They disappear from searches and agents&apos; prompts; the deletion can be undone or reverted from the history.</source>
+        <translation>
+            <numerusform>%n Eintrag löschen? Er verschwindet aus Suchen und aus den Prompts der Agenten; das Löschen kann rückgängig gemacht oder im Verlauf zurückgenommen werden.</numerusform>
+            <numerusform>%n Einträge löschen? Sie verschwinden aus Suchen und aus den Prompts der Agenten; das Löschen kann rückgängig gemacht oder im Verlauf zurückgenommen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Archive %n record(s)?</source>
+        <translation>
+            <numerusform>%n Eintrag archivieren?</numerusform>
+            <numerusform>%n Einträge archivieren?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::CurationController</name>
+    <message>
+        <source>No database is open.</source>
+        <translation>Keine Datenbank geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only: changes are off.</source>
+        <translation>%1 ist schreibgeschützt geöffnet: Änderungen sind deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: %1</source>
+        <translation>Nichts zu ändern: %1</translation>
+    </message>
+    <message>
+        <source>undo/redo</source>
+        <translation>Rückgängig/Wiederholen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Relabel %n record(s) as %1</source>
+        <translation>
+            <numerusform>%n Eintrag als %1 kennzeichnen</numerusform>
+            <numerusform>%n Einträge als %1 kennzeichnen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Archive %n record(s)</source>
+        <translation>
+            <numerusform>%n Eintrag archivieren</numerusform>
+            <numerusform>%n Einträge archivieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n record(s)</source>
+        <translation>
+            <numerusform>%n Eintrag wiederherstellen</numerusform>
+            <numerusform>%n Einträge wiederherstellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n record(s)</source>
+        <translation>
+            <numerusform>%n Eintrag löschen</numerusform>
+            <numerusform>%n Einträge löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit record %1</source>
+        <translation>Eintrag %1 bearbeiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag %n record(s) with %1</source>
+        <translation>
+            <numerusform>%n Eintrag mit %1 taggen</numerusform>
+            <numerusform>%n Einträge mit %1 taggen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove tags %1 from %n record(s)</source>
+        <translation>
+            <numerusform>Tags %1 von %n Eintrag entfernen</numerusform>
+            <numerusform>Tags %1 von %n Einträgen entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revert change #%1</source>
+        <translation>Änderung #%1 zurücknehmen</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::DetailPane</name>
+    <message>
+        <source>Revert this change</source>
+        <translation>Diese Änderung zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Select a record to see its lesson, history and similar lessons.</source>
+        <translation>Wählen Sie einen Eintrag, um seine Erkenntnis, seinen Verlauf und ähnliche Erkenntnisse zu sehen.</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Put back the values this change replaced (itself a change, kept in the history)</source>
+        <translation>Die von dieser Änderung ersetzten Werte zurückholen (selbst eine Änderung, die im Verlauf bleibt)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Similar lessons</source>
+        <translation>Ähnliche Erkenntnisse</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>ohne Kennzeichnung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records selected</source>
+        <translation>
+            <numerusform>%n Eintrag ausgewählt</numerusform>
+            <numerusform>%n Einträge ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>
+(outcomes of the first %1)</source>
+        <translation>
+(Ergebnisse der ersten %1)</translation>
+    </message>
+    <message>
+        <source>This record is no longer in the store.</source>
+        <translation>Dieser Eintrag ist nicht mehr im Speicher.</translation>
+    </message>
+    <message>
+        <source>Unlabelled</source>
+        <translation>Ohne Kennzeichnung</translation>
+    </message>
+    <message>
+        <source>ARCHIVED</source>
+        <translation>ARCHIVIERT</translation>
+    </message>
+    <message>
+        <source>DELETED</source>
+        <translation>GELÖSCHT</translation>
+    </message>
+    <message>
+        <source>no user</source>
+        <translation>kein Benutzer</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>stored %1</source>
+        <translation>gespeichert %1</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>aktualisiert %1</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::EditRecordDialog</name>
+    <message>
+        <source>Metadata is not valid JSON: %1</source>
+        <translation>Die Metadaten sind kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>Metadata must be a JSON object.</source>
+        <translation>Die Metadaten müssen ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>outcome_type must be success, failure, partial or unknown.</source>
+        <translation>outcome_type muss success, failure, partial oder unknown sein.</translation>
+    </message>
+    <message>
+        <source>tags must be a list of strings.</source>
+        <translation>tags muss eine Liste von Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>Edit Record</source>
+        <translation>Eintrag bearbeiten</translation>
+    </message>
+    <message>
+        <source>Reason (optional, kept in the history)</source>
+        <translation>Begründung (optional, wird im Verlauf gespeichert)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>Eintrag:</translation>
+    </message>
+    <message>
+        <source>Lesson:</source>
+        <translation>Erkenntnis:</translation>
+    </message>
+    <message>
+        <source>Metadata:</source>
+        <translation>Metadaten:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Begründung:</translation>
+    </message>
+    <message>
+        <source>The lesson text cannot be empty.</source>
+        <translation>Der Text der Erkenntnis darf nicht leer sein.</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::ErrorBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::ExportDialog</name>
+    <message>
+        <source>All records (every state)</source>
+        <translation>Alle Einträge (jeder Status)</translation>
+    </message>
+    <message>
+        <source>Records matching the current filter</source>
+        <translation>Einträge, die dem aktuellen Filter entsprechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected record(s)</source>
+        <translation>
+            <numerusform>Der %n ausgewählte Eintrag</numerusform>
+            <numerusform>Die %n ausgewählten Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Export Records</source>
+        <translation>Einträge exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (.jsonl) — imports back unchanged</source>
+        <translation>JSON Lines (.jsonl) — lässt sich unverändert wieder importieren</translation>
+    </message>
+    <message>
+        <source>CSV (.csv) — for spreadsheets</source>
+        <translation>CSV (.csv) — für Tabellenkalkulationen</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Einträge:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Exporting… %1 records</source>
+        <translation>Exportieren… %1 Einträge</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was left behind.</source>
+        <translation>Export abgebrochen; es wurde keine Datei zurückgelassen.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 records written to %2</source>
+        <translation>%1 Einträge in %2 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::FacetModel</name>
+    <message>
+        <source>Collections</source>
+        <translation>Sammlungen</translation>
+    </message>
+    <message>
+        <source>Users and scopes</source>
+        <translation>Benutzer und Bereiche</translation>
+    </message>
+    <message>
+        <source>Task types</source>
+        <translation>Aufgabentypen</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1 (%2 selected)</source>
+        <translation>%1 (%2 ausgewählt)</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>%1 = %2: %3 records</source>
+        <translation>%1 = %2: %3 Einträge</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::FacetSidebar</name>
+    <message>
+        <source>Clear facets</source>
+        <translation>Facetten zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Facets</source>
+        <translation>Facetten</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>erstellt</translation>
+    </message>
+    <message>
+        <source>removed for good (the record is kept here, so this can be reverted)</source>
+        <translation>endgültig entfernt (der Eintrag bleibt hier erhalten, daher lässt sich das zurücknehmen)</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::ImportDialog</name>
+    <message>
+        <source>All or nothing: import nothing if any record is refused</source>
+        <translation>Alles oder nichts: nichts importieren, wenn ein Eintrag abgelehnt wird</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Undo This Import</source>
+        <translation>Diesen Import rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Import Records</source>
+        <translation>Einträge importieren</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2)</source>
+        <translation>Datei: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>JSONL (one record per line), a JSON array of records, or Mem0&apos;s {&quot;results&quot;: [...]}.</source>
+        <translation>JSONL (ein Eintrag pro Zeile), ein JSON-Array von Einträgen oder das {&quot;results&quot;: [...]} von Mem0.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Why it was refused</source>
+        <translation>Grund der Ablehnung</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only.</source>
+        <translation>%1 ist schreibgeschützt geöffnet.</translation>
+    </message>
+    <message>
+        <source>import of %1</source>
+        <translation>Import von %1</translation>
+    </message>
+    <message>
+        <source>Stopping after the current record…</source>
+        <translation>Anhalten nach dem aktuellen Eintrag…</translation>
+    </message>
+    <message>
+        <source>Importing… %1 added, %2 duplicates skipped, %3 refused (%4 of %5 read)</source>
+        <translation>Importieren… %1 hinzugefügt, %2 Duplikate übersprungen, %3 abgelehnt (%4 von %5 gelesen)</translation>
+    </message>
+    <message>
+        <source>
+The import was undone.</source>
+        <translation>
+Der Import wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>
+The import could not be undone: %1</source>
+        <translation>
+Der Import konnte nicht rückgängig gemacht werden: %1</translation>
+    </message>
+    <message>
+        <source>the store refused the change; see the main window</source>
+        <translation>der Speicher hat die Änderung abgelehnt; siehe Hauptfenster</translation>
+    </message>
+    <message>
+        <source>undo import</source>
+        <translation>Import rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 records were refused and the import was all or nothing.</source>
+        <translation>Nichts wurde importiert: %1 Einträge wurden abgelehnt, und der Import war „alles oder nichts“.</translation>
+    </message>
+    <message>
+        <source>%1 records added, %2 duplicates skipped, %3 refused.</source>
+        <translation>%1 Einträge hinzugefügt, %2 Duplikate übersprungen, %3 abgelehnt.</translation>
+    </message>
+    <message>
+        <source> Cancelled: the records committed before the cancel were kept.</source>
+        <translation> Abgebrochen: die vor dem Abbruch gespeicherten Einträge wurden behalten.</translation>
+    </message>
+    <message>
+        <source> (The first %1 refused lines are listed.)</source>
+        <translation> (Die ersten %1 abgelehnten Zeilen sind aufgeführt.)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n record(s)</source>
+        <translation>
+            <numerusform>%n Eintrag importieren</numerusform>
+            <numerusform>%n Einträge importieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import failed: %1</source>
+        <translation>Der Import ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::MainWindow</name>
+    <message>
+        <source>Memscope</source>
+        <translation>Memscope</translation>
+    </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>&amp;Einträge</translation>
+    </message>
+    <message>
+        <source>&amp;Trends</source>
+        <translation>&amp;Trends</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>Datenbank ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;New Database…</source>
+        <translation>&amp;Neue Datenbank…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Load &amp;Demo History</source>
+        <translation>&amp;Demo-Verlauf laden</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Archive Stale Lessons…</source>
+        <translation>Veraltete Erkenntnisse &amp;archivieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Memscope</source>
+        <translation>Ü&amp;ber Memscope</translation>
+    </message>
+    <message>
+        <source>Import Records</source>
+        <translation>Einträge importieren</translation>
+    </message>
+    <message>
+        <source>Records (*.jsonl *.json *.ndjson);;All files (*)</source>
+        <translation>Einträge (*.jsonl *.json *.ndjson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Exported %1 records to %2</source>
+        <translation>%1 Einträge nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>The API key was not stored: %1</source>
+        <translation>Der API key wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1 (fehlt)</translation>
+    </message>
+    <message>
+        <source>No recent databases</source>
+        <translation>Keine zuletzt geöffneten Datenbanken</translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation>Menü leeren</translation>
+    </message>
+    <message>
+        <source>The configured embedder cannot be used (%1); the built-in one is used instead.</source>
+        <translation>Der eingestellte Embedder kann nicht verwendet werden (%1); stattdessen wird der eingebaute verwendet.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Preparing search by meaning…</source>
+        <translation>Bedeutungssuche wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Embedding records for search by meaning: %1 of %2</source>
+        <translation>Einträge für die Bedeutungssuche einbetten: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Embedding stopped; search by meaning covers the records embedded so far.</source>
+        <translation>Einbetten angehalten; die Bedeutungssuche umfasst die bisher eingebetteten Einträge.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) embedded for search by meaning.</source>
+        <translation>
+            <numerusform>%n Eintrag für die Bedeutungssuche eingebettet.</numerusform>
+            <numerusform>%n Einträge für die Bedeutungssuche eingebettet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Records could not be embedded: %1</source>
+        <translation>Einträge konnten nicht eingebettet werden: %1</translation>
+    </message>
+    <message>
+        <source>Opened read-only: browsing works, changes are off.</source>
+        <translation>Schreibgeschützt geöffnet: Durchsuchen geht, Änderungen sind deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Open Memory Store</source>
+        <translation>Gedächtnisspeicher öffnen</translation>
+    </message>
+    <message>
+        <source>Memscope databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Memscope-Datenbanken (*.db *.sqlite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>New Memory Store</source>
+        <translation>Neuer Gedächtnisspeicher</translation>
+    </message>
+    <message>
+        <source>Memscope databases (*.db)</source>
+        <translation>Memscope-Datenbanken (*.db)</translation>
+    </message>
+    <message>
+        <source>Writing the demo history…</source>
+        <translation>Demo-Verlauf wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>demo history</source>
+        <translation>Demo-Verlauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo history loaded: %n record(s).</source>
+        <translation>
+            <numerusform>Demo-Verlauf geladen: %n Eintrag.</numerusform>
+            <numerusform>Demo-Verlauf geladen: %n Einträge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — Memscope</source>
+        <translation>%1 — Memscope</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptleiste</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::NeighbourModel</name>
+    <message>
+        <source>Similarity</source>
+        <translation>Ähnlichkeit</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Aufgabentyp</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Erkenntnis</translation>
+    </message>
+    <message>
+        <source>possible duplicate</source>
+        <translation>mögliches Duplikat</translation>
+    </message>
+    <message>
+        <source>conflicting outcome</source>
+        <translation>widersprüchliches Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::QueryBar</name>
+    <message>
+        <source>Apply filter</source>
+        <translation>Filter anwenden</translation>
+    </message>
+    <message>
+        <source>Search lessons by words and meaning…  (Enter)</source>
+        <translation>Erkenntnisse nach Wörtern und Bedeutung suchen…  (Eingabe)</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Benutzerdefiniert…</translation>
+    </message>
+    <message>
+        <source>Time range (by the time a record was stored)</source>
+        <translation>Zeitraum (nach dem Zeitpunkt, zu dem ein Eintrag gespeichert wurde)</translation>
+    </message>
+    <message>
+        <source>Filter JSON</source>
+        <translation>Filter-JSON</translation>
+    </message>
+    <message>
+        <source>Write a Mem0 filter: AND/OR/NOT, eq ne in nin gt gte lt lte contains icontains</source>
+        <translation>Einen Mem0-Filter schreiben: AND/OR/NOT, eq ne in nin gt gte lt lte contains icontains</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Meine Ansichten</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>Save current view…</source>
+        <translation>Aktuelle Ansicht speichern…</translation>
+    </message>
+    <message>
+        <source>Delete selected view</source>
+        <translation>Ausgewählte Ansicht löschen</translation>
+    </message>
+    <message>
+        <source>Apply the filter (Ctrl+Enter)</source>
+        <translation>Den Filter anwenden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Alles zurücksetzen</translation>
+    </message>
+    <message>
+        <source>The filter must be a JSON object, such as {&quot;task_type&quot;: &quot;sql_query_debug&quot;}.</source>
+        <translation>Der Filter muss ein JSON-Objekt sein, etwa {&quot;task_type&quot;: &quot;sql_query_debug&quot;}.</translation>
+    </message>
+    <message>
+        <source>Not valid JSON at line %1, column %2.</source>
+        <translation>Kein gültiges JSON in Zeile %1, Spalte %2.</translation>
+    </message>
+    <message>
+        <source>No filter.</source>
+        <translation>Kein Filter.</translation>
+    </message>
+    <message>
+        <source>Valid filter.</source>
+        <translation>Gültiger Filter.</translation>
+    </message>
+    <message>
+        <source>Time Range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <source>Save View</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>Name dieser Ansicht:</translation>
+    </message>
+    <message>
+        <source>search &quot;%1&quot;</source>
+        <translation>Suche „%1“</translation>
+    </message>
+    <message>
+        <source>filter %1</source>
+        <translation>Filter %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>Showing active records; no filters.</source>
+        <translation>Aktive Einträge werden angezeigt; keine Filter.</translation>
+    </message>
+    <message>
+        <source>Filters: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::ReasonDialog</name>
+    <message>
+        <source>Reason (optional, kept in the history)</source>
+        <translation>Begründung (optional, wird im Verlauf gespeichert)</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RecordTableModel</name>
+    <message>
+        <source>(no longer in the store)</source>
+        <translation>(nicht mehr im Speicher)</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RecordTableView</name>
+    <message>
+        <source>Reset columns</source>
+        <translation>Spalten zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RecordsView</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Suchen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n best match(es)</source>
+        <translation>
+            <numerusform>%n bester Treffer</numerusform>
+            <numerusform>%n beste Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Listing… %1 records so far</source>
+        <translation>Auflisten… bisher %1 Einträge</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 Einträge</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::SettingsDialog</name>
+    <message>
+        <source>Save and Re-embed Now</source>
+        <translation>Speichern und jetzt neu einbetten</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Your changes are recorded in the history as human:&lt;name&gt;.</source>
+        <translation>Ihre Änderungen werden im Verlauf als human:&lt;name&gt; aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>the default store in your data folder</source>
+        <translation>der Standardspeicher in Ihrem Datenordner</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Default Database</source>
+        <translation>Standarddatenbank</translation>
+    </message>
+    <message>
+        <source>Memscope databases (*.db)</source>
+        <translation>Memscope-Datenbanken (*.db)</translation>
+    </message>
+    <message>
+        <source>Built-in, offline (no key, no network)</source>
+        <translation>Eingebaut, offline (kein Schlüssel, kein Netzwerk)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible endpoint</source>
+        <translation>OpenAI-kompatibler Endpunkt</translation>
+    </message>
+    <message>
+        <source>Search by meaning needs every record embedded again with the new embedder. This happens in the background when the database is opened next, or now:</source>
+        <translation>Für die Bedeutungssuche muss jeder Eintrag mit dem neuen Embedder erneut eingebettet werden. Das geschieht im Hintergrund, wenn die Datenbank das nächste Mal geöffnet wird, oder jetzt:</translation>
+    </message>
+    <message>
+        <source>Changing the embedder means embedding every record again.</source>
+        <translation>Ein anderer Embedder bedeutet, dass jeder Eintrag erneut eingebettet wird.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>Ihr Name:</translation>
+    </message>
+    <message>
+        <source>Default database:</source>
+        <translation>Standarddatenbank:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Embeddings (search by meaning)</source>
+        <translation>Einbettungen (Bedeutungssuche)</translation>
+    </message>
+    <message>
+        <source>Embedder:</source>
+        <translation>Embedder:</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>Basis-URL:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API key:</translation>
+    </message>
+    <message>
+        <source>Saves, reopens the database with the new embedder and embeds every record in the background (progress and Stop in the status bar).</source>
+        <translation>Speichert, öffnet die Datenbank mit dem neuen Embedder erneut und bettet jeden Eintrag im Hintergrund ein (Fortschritt und Anhalten in der Statusleiste).</translation>
+    </message>
+    <message>
+        <source>LLM endpoint (agent runs)</source>
+        <translation>LLM-Endpunkt (Agentenläufe)</translation>
+    </message>
+    <message>
+        <source>No system keychain is available here, so Memscope cannot store API keys. Set OPENAI_API_KEY (and MEMSCOPE_EMBED_API_KEY for a separate embedding key) in the environment instead.</source>
+        <translation>Hier ist kein Schlüsselbund des Systems verfügbar, daher kann Memscope keine API keys speichern. Setzen Sie stattdessen OPENAI_API_KEY (und MEMSCOPE_EMBED_API_KEY für einen eigenen Schlüssel zum Einbetten) in der Umgebung.</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>set it in the environment</source>
+        <translation>in der Umgebung setzen</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Wird gesucht…</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time Memscope starts.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Memscope.</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::StartPage</name>
+    <message>
+        <source>Load the demo history</source>
+        <translation>Demo-Verlauf laden</translation>
+    </message>
+    <message>
+        <source>Import a file…</source>
+        <translation>Datei importieren…</translation>
+    </message>
+    <message>
+        <source>Open another database…</source>
+        <translation>Andere Datenbank öffnen…</translation>
+    </message>
+    <message>
+        <source>Create a new database…</source>
+        <translation>Neue Datenbank anlegen…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>Leer beginnen</translation>
+    </message>
+    <message>
+        <source>Opening the memory store…</source>
+        <translation>Gedächtnisspeicher wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>This memory store is empty</source>
+        <translation>Dieser Gedächtnisspeicher ist leer</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>This database is damaged</source>
+        <translation>Diese Datenbank ist beschädigt</translation>
+    </message>
+    <message>
+        <source>SQLite could not read the file as a database. Memscope did not change it. Restore it from a backup, or open or create another database.</source>
+        <translation>SQLite konnte die Datei nicht als Datenbank lesen. Memscope hat sie nicht verändert. Stellen Sie sie aus einer Sicherung wieder her oder öffnen oder erstellen Sie eine andere Datenbank.</translation>
+    </message>
+    <message>
+        <source>The database is busy</source>
+        <translation>Die Datenbank ist belegt</translation>
+    </message>
+    <message>
+        <source>Another program holds a lock on this file (an import or an agent writing to it). Try again in a moment, or open it read-only to browse.</source>
+        <translation>Ein anderes Programm hält eine Sperre auf diese Datei (ein Import oder ein Agent, der hineinschreibt). Versuchen Sie es gleich noch einmal oder öffnen Sie sie schreibgeschützt zum Durchsehen.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written</source>
+        <translation>In die Datenbank kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>The file or its folder is read-only. You can browse it read-only (curation is then off), or open another database.</source>
+        <translation>Die Datei oder ihr Ordner ist schreibgeschützt. Sie können sie schreibgeschützt durchsehen (Pflege ist dann deaktiviert) oder eine andere Datenbank öffnen.</translation>
+    </message>
+    <message>
+        <source>This database is from a newer Memscope</source>
+        <translation>Diese Datenbank stammt von einem neueren Memscope</translation>
+    </message>
+    <message>
+        <source>It uses a schema this version does not know. It was not changed; open it with a newer Memscope, or open another database.</source>
+        <translation>Sie verwendet ein Schema, das diese Version nicht kennt. Sie wurde nicht verändert; öffnen Sie sie mit einem neueren Memscope oder öffnen Sie eine andere Datenbank.</translation>
+    </message>
+    <message>
+        <source>This is not a Memscope database</source>
+        <translation>Dies ist keine Memscope-Datenbank</translation>
+    </message>
+    <message>
+        <source>The file is an SQLite database of another application. Memscope did not change it. Import records from a JSONL or JSON export instead, or open another database.</source>
+        <translation>Die Datei ist eine SQLite-Datenbank einer anderen Anwendung. Memscope hat sie nicht verändert. Importieren Sie stattdessen Einträge aus einem JSONL- oder JSON-Export oder öffnen Sie eine andere Datenbank.</translation>
+    </message>
+    <message>
+        <source>The database could not be opened</source>
+        <translation>Die Datenbank konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and that you may read and write it.</source>
+        <translation>Prüfen Sie, ob der Ordner existiert und Sie ihn lesen und beschreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Details: %2</source>
+        <translation>%1
+
+Details: %2</translation>
+    </message>
+    <message>
+        <source>Configure an LLM endpoint…</source>
+        <translation>LLM-Endpunkt einrichten…</translation>
+    </message>
+    <message>
+        <source>Memscope keeps the lessons your agents learn: what worked, what failed and why. Load a realistic demo history to explore the workbench, import records exported from Mem0 or another store (JSONL, JSON), or open another database. Agent runs need an LLM endpoint: OpenAI, or a local Ollama, llama.cpp or vLLM server.</source>
+        <translation>Memscope bewahrt die Erkenntnisse Ihrer Agenten auf: was funktioniert hat, was nicht und warum. Laden Sie einen realistischen Demo-Verlauf, um die Werkbank zu erkunden, importieren Sie aus Mem0 oder einem anderen Speicher exportierte Einträge (JSONL, JSON) oder öffnen Sie eine andere Datenbank. Agentenläufe brauchen einen LLM-Endpunkt: OpenAI oder einen lokalen Ollama-, llama.cpp- oder vLLM-Server.</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::TagsDialog</name>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. stale, needs-review</source>
+        <translation>durch Kommas getrennt, z. B. stale, needs-review</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>optional, kept in the history</source>
+        <translation>optional, wird im Verlauf gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the tags of %n record(s).</source>
+        <translation>
+            <numerusform>Die Tags von %n Eintrag ändern.</numerusform>
+            <numerusform>Die Tags von %n Einträgen ändern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add:</source>
+        <translation>Hinzufügen:</translation>
+    </message>
+    <message>
+        <source>Remove:</source>
+        <translation>Entfernen:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Begründung:</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::TrendsView</name>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Nichts</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Aufgabentyp</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Task type × tool</source>
+        <translation>Aufgabentyp × Werkzeug</translation>
+    </message>
+    <message>
+        <source>Task type × version</source>
+        <translation>Aufgabentyp × Version</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Charts as PNG…</source>
+        <translation>Diagramme als PNG…</translation>
+    </message>
+    <message>
+        <source>Charts as SVG…</source>
+        <translation>Diagramme als SVG…</translation>
+    </message>
+    <message>
+        <source>Trend Data as CSV…</source>
+        <translation>Trenddaten als CSV…</translation>
+    </message>
+    <message>
+        <source>Table Data as CSV…</source>
+        <translation>Tabellendaten als CSV…</translation>
+    </message>
+    <message>
+        <source>Per:</source>
+        <translation>Pro:</translation>
+    </message>
+    <message>
+        <source>Success rate by:</source>
+        <translation>Erfolgsquote nach:</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Tabelle:</translation>
+    </message>
+    <message>
+        <source>The trends could not be computed: %1</source>
+        <translation>Die Trends konnten nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3 of %4 records
+Success rate: %5
+Click to open these records</source>
+        <translation>%1
+%2: %3 von %4 Einträgen
+Erfolgsquote: %5
+Klicken, um diese Einträge zu öffnen</translation>
+    </message>
+    <message>
+        <source>%1 % of %2 judged</source>
+        <translation>%1 % von %2 bewerteten</translation>
+    </message>
+    <message>
+        <source>none judged</source>
+        <translation>keine bewertet</translation>
+    </message>
+    <message>
+        <source>%1, %2
+Success rate %3 of %4 judged records (%5 success, %6 partial, %7 failure)
+Click to open these records</source>
+        <translation>%1, %2
+Erfolgsquote %3 von %4 bewerteten Einträgen (%5 Erfolg, %6 Teilerfolg, %7 Fehlschlag)
+Klicken, um diese Einträge zu öffnen</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 records of %2</source>
+        <translation>%1 Einträge von %2</translation>
+    </message>
+    <message>
+        <source>Records of %1</source>
+        <translation>Einträge von %1</translation>
+    </message>
+    <message>
+        <source>Records of %1, %2</source>
+        <translation>Einträge von %1, %2</translation>
+    </message>
+    <message>
+        <source>Records of %1 × %2</source>
+        <translation>Einträge von %1 × %2</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Zählen…</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 Einträge</translation>
+    </message>
+    <message>
+        <source> · success rate %1 %</source>
+        <translation> · Erfolgsquote %1 %</translation>
+    </message>
+    <message>
+        <source> · %1 ms</source>
+        <translation> · %1 ms</translation>
+    </message>
+    <message>
+        <source> · the search text is not applied here</source>
+        <translation> · der Suchtext wird hier nicht angewendet</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet.</source>
+        <translation>Es gibt noch nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Memscope trends</source>
+        <translation>Memscope-Trends</translation>
+    </message>
+    <message>
+        <source>%1 could not be written. Check that the folder exists and may be written.</source>
+        <translation>%1 konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+</TS>
