@@ -1065,6 +1065,10 @@ Der Import konnte nicht rückgängig gemacht werden: %1</translation>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>The demo history could not be written</source>
+        <translation>Der Demo-Verlauf konnte nicht geschrieben werden</translation>
+    </message>
 </context>
 <context>
     <name>memscope::ui::NeighbourModel</name>

@@ -1049,6 +1049,10 @@ The import could not be undone: %1</source>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>The demo history could not be written</source>
+        <translation>无法写入演示历史</translation>
+    </message>
 </context>
 <context>
     <name>memscope::ui::NeighbourModel</name>

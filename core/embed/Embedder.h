@@ -6,7 +6,8 @@
 
 namespace memscope {
 
-// Turns texts into vectors. Implementations are used from one thread at a time per instance.
+// Turns texts into vectors. Implementations are thread-safe: store connections cloned onto several threads
+// (the workbench's reader, writer and background embedder) share one instance.
 class Embedder {
 public:
     virtual ~Embedder() = default;

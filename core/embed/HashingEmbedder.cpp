@@ -109,82 +109,89 @@ std::vector<std::vector<float>> HashingEmbedder::embed(const std::vector<std::st
     return result;
 }
 
-void HashingEmbedder::addCharNgrams(std::string_view word)
+HashingEmbedder::Scratch& HashingEmbedder::threadScratch()
+{
+    thread_local Scratch scratch;
+    return scratch;
+}
+
+void HashingEmbedder::addCharNgrams(std::string_view word, Scratch& s) const
 {
     const Config& c = m_config;
-    m_marked.clear();
-    m_marked.push_back('\x01'); // word-boundary marks: "<po" (a prefix) differs from "po" inside a word
-    m_marked.append(word);
-    m_marked.push_back('\x02');
-    m_cpOffsets.clear();
-    for (std::size_t b = 0; b < m_marked.size(); ++b)
-        if ((static_cast<unsigned char>(m_marked[b]) & 0xC0) != 0x80)
-            m_cpOffsets.push_back(static_cast<std::uint32_t>(b));
-    const std::size_t characters = m_cpOffsets.size();
-    m_cpOffsets.push_back(static_cast<std::uint32_t>(m_marked.size()));
+    s.marked.clear();
+    s.marked.push_back('\x01'); // word-boundary marks: "<po" (a prefix) differs from "po" inside a word
+    s.marked.append(word);
+    s.marked.push_back('\x02');
+    s.cpOffsets.clear();
+    for (std::size_t b = 0; b < s.marked.size(); ++b)
+        if ((static_cast<unsigned char>(s.marked[b]) & 0xC0) != 0x80)
+            s.cpOffsets.push_back(static_cast<std::uint32_t>(b));
+    const std::size_t characters = s.cpOffsets.size();
+    s.cpOffsets.push_back(static_cast<std::uint32_t>(s.marked.size()));
     const auto minLength = static_cast<std::size_t>(c.charMin);
     const auto maxLength = static_cast<std::size_t>(c.charMax);
     for (std::size_t length = minLength; length <= maxLength && length <= characters; ++length)
         for (std::size_t start = 0; start + length <= characters; ++start) {
-            const std::uint32_t from = m_cpOffsets[start];
-            const std::uint32_t to = m_cpOffsets[start + length];
-            m_features.push_back(
-                {hashBytes(std::string_view(m_marked).substr(from, to - from), kCharSeed), c.charWeight});
+            const std::uint32_t from = s.cpOffsets[start];
+            const std::uint32_t to = s.cpOffsets[start + length];
+            s.features.push_back(
+                {hashBytes(std::string_view(s.marked).substr(from, to - from), kCharSeed), c.charWeight});
         }
 }
 
-void HashingEmbedder::embedOne(std::string_view text, std::vector<float>& out)
+void HashingEmbedder::embedOne(std::string_view text, std::vector<float>& out) const
 {
+    Scratch& s = threadScratch();
     const Config& c = m_config;
     const auto dim = static_cast<std::size_t>(c.dimension);
     const ConceptLexicon& lexicon = ConceptLexicon::builtin();
 
-    TextTokenizer::split(text, m_words);
-    const std::size_t n = m_words.size();
-    if (m_stems.size() < n)
-        m_stems.resize(n);
-    m_stop.assign(n, 0);
-    m_features.clear();
+    TextTokenizer::split(text, s.words);
+    const std::size_t n = s.words.size();
+    if (s.stems.size() < n)
+        s.stems.resize(n);
+    s.stop.assign(n, 0);
+    s.features.clear();
 
     for (std::size_t i = 0; i < n; ++i) {
-        const std::string_view word = m_words[i];
-        const bool stop = TextTokenizer::isStopWordAt(m_words, i);
-        m_stop[i] = stop ? 1 : 0;
-        PorterStemmer::stem(lexicon.lemma(word), m_stems[i]);
+        const std::string_view word = s.words[i];
+        const bool stop = TextTokenizer::isStopWordAt(s.words, i);
+        s.stop[i] = stop ? 1 : 0;
+        PorterStemmer::stem(lexicon.lemma(word), s.stems[i]);
         const float weight = c.wordWeight * (stop ? c.stopWordWeight : 1.0f);
         if (weight > 0)
-            m_features.push_back({hashBytes(m_stems[i], kWordSeed), weight});
+            s.features.push_back({hashBytes(s.stems[i], kWordSeed), weight});
         if (stop)
             continue;
         if (c.conceptWeight > 0) {
-            const auto& groups = lexicon.concepts(m_stems[i]);
+            const auto& groups = lexicon.concepts(s.stems[i]);
             if (!groups.empty()) {
                 const float share = c.conceptWeight / std::sqrt(static_cast<float>(groups.size()));
                 for (const std::uint32_t group : groups)
-                    m_features.push_back({mix64(kConceptSeed + group), share});
+                    s.features.push_back({mix64(kConceptSeed + group), share});
             }
         }
         if (c.charWeight > 0)
-            addCharNgrams(word);
+            addCharNgrams(word, s);
     }
-    if (m_features.empty())
-        m_features.push_back({kEmptyKey, 1.0f});
+    if (s.features.empty())
+        s.features.push_back({kEmptyKey, 1.0f});
 
     // Merge repeated features: the mean weight times a damped count (1 + ln tf). Sorting by weight too
     // fixes the summation order, so the float result is the same with every standard library.
-    std::sort(m_features.begin(), m_features.end(),
+    std::sort(s.features.begin(), s.features.end(),
               [](const Feature& a, const Feature& b) { return a.key != b.key ? a.key < b.key : a.weight < b.weight; });
     out.assign(dim, 0.0f);
-    for (std::size_t i = 0; i < m_features.size();) {
+    for (std::size_t i = 0; i < s.features.size();) {
         std::size_t j = i;
         float sum = 0;
-        while (j < m_features.size() && m_features[j].key == m_features[i].key) {
-            sum += m_features[j].weight;
+        while (j < s.features.size() && s.features[j].key == s.features[i].key) {
+            sum += s.features[j].weight;
             ++j;
         }
         const std::size_t tf = j - i;
         const float value = (sum / static_cast<float>(tf)) * kDampedCount[std::min(tf, kMaxCount) - 1];
-        const std::uint64_t key = m_features[i].key;
+        const std::uint64_t key = s.features[i].key;
         out[static_cast<std::size_t>((key >> 1) % dim)] += (key & 1) ? value : -value;
         i = j;
     }

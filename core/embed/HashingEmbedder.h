@@ -36,9 +36,9 @@ namespace memscope {
 //
 // Properties: deterministic across runs, machines and compilers (no std::hash, no floating-point
 // reductions whose order varies); every vector has unit norm (a text without any word embeds as one
-// fixed "empty" feature); linear in the input length (words are capped at 64 bytes). Thread-compatible:
-// one instance per thread (embed() reuses per-instance scratch buffers); distinct instances are
-// independent.
+// fixed "empty" feature); linear in the input length (words are capped at 64 bytes). Thread-safe: the
+// scratch buffers reused between calls are per thread, so store connections on several threads can share
+// one instance.
 class HashingEmbedder : public Embedder {
 public:
     struct Config {
@@ -64,7 +64,7 @@ public:
     int preferredBatchSize() const override { return 256; }
 
     // One text into `out` (resized to dimension()): the allocation-free form for bulk indexing.
-    void embedOne(std::string_view text, std::vector<float>& out);
+    void embedOne(std::string_view text, std::vector<float>& out) const;
 
     const Config& config() const { return m_config; }
 
@@ -74,16 +74,20 @@ private:
         float weight;
     };
 
-    void addCharNgrams(std::string_view word);
+    // Buffers reused between calls on one thread (thread_local: no allocation per text, no sharing).
+    struct Scratch {
+        TextTokenizer::Words words;
+        std::vector<std::string> stems;
+        std::vector<unsigned char> stop;
+        std::vector<Feature> features;
+        std::vector<std::uint32_t> cpOffsets;
+        std::string marked;
+    };
+    static Scratch& threadScratch();
+
+    void addCharNgrams(std::string_view word, Scratch& s) const;
 
     Config m_config;
-    // Scratch reused between calls.
-    TextTokenizer::Words m_words;
-    std::vector<std::string> m_stems;
-    std::vector<unsigned char> m_stop;
-    std::vector<Feature> m_features;
-    std::vector<std::uint32_t> m_cpOffsets;
-    std::string m_marked;
 };
 
 } // namespace memscope

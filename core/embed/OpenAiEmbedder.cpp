@@ -80,9 +80,26 @@ std::string OpenAiEmbedder::id() const
 
 int OpenAiEmbedder::dimension() const
 {
-    if (m_dimension == 0)
+    if (m_dimension.load() == 0)
         embedBatch({"dimension probe"}, 0, 1, nullptr);
-    return m_dimension;
+    return m_dimension.load();
+}
+
+std::unique_ptr<HttpClient> OpenAiEmbedder::borrowClient() const
+{
+    const std::lock_guard lock(m_idleMutex);
+    if (m_idle.empty())
+        return std::make_unique<HttpClient>();
+    auto client = std::move(m_idle.back());
+    m_idle.pop_back();
+    return client;
+}
+
+void OpenAiEmbedder::returnClient(std::unique_ptr<HttpClient> client) const
+{
+    const std::lock_guard lock(m_idleMutex);
+    if (m_idle.size() < 4) // more than the store's connections never wait at once
+        m_idle.push_back(std::move(client));
 }
 
 std::vector<std::vector<float>> OpenAiEmbedder::embed(const std::vector<std::string>& texts,
@@ -122,7 +139,9 @@ std::vector<std::vector<float>> OpenAiEmbedder::embedBatch(const std::vector<std
     request.initialBackoffMs = m_config.retryBackoffMs;
     request.cancel = cancel;
 
-    const HttpClient::Response response = m_http.send(request);
+    auto client = borrowClient();
+    const HttpClient::Response response = client->send(request); // a throw drops the client with its state
+    returnClient(std::move(client));
     const nlohmann::json answer = response.json();
     const auto malformed = [&](const std::string& what) {
         return Error(Kind::Network, "malformed embeddings answer from " + response.url + ": " + what);
@@ -180,12 +199,13 @@ std::vector<std::vector<float>> OpenAiEmbedder::embedBatch(const std::vector<std
                                            std::to_string(dimension) + " numbers, input " + std::to_string(i) +
                                            " got " + std::to_string(vectors[i].size()));
     }
-    if (m_dimension != 0 && dimension != static_cast<std::size_t>(m_dimension))
+    // The first answer fixes the dimension, also when two threads race to learn it.
+    int expected = 0;
+    if (!m_dimension.compare_exchange_strong(expected, static_cast<int>(dimension)) &&
+        dimension != static_cast<std::size_t>(expected))
         throw Error(Kind::Network, "model " + m_config.model + " at " + response.url + " returned " +
                                        std::to_string(dimension) + "-dimensional vectors, expected " +
-                                       std::to_string(m_dimension));
-    if (m_dimension == 0)
-        m_dimension = static_cast<int>(dimension);
+                                       std::to_string(expected));
     return vectors;
 }
 

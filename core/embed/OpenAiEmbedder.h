@@ -3,12 +3,17 @@
 #include "embed/Embedder.h"
 #include "net/HttpClient.h"
 
+#include <atomic>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace memscope {
 
 // Embeddings from any OpenAI-compatible endpoint (OpenAI, Azure-style proxies, Ollama, llama.cpp, vLLM,
-// LM Studio): POST {baseUrl}/embeddings {"model": ..., "input": [...]}. Not thread-safe, as Embedder says.
+// LM Studio): POST {baseUrl}/embeddings {"model": ..., "input": [...]}. Thread-safe: concurrent calls each
+// borrow an HTTP client (with its open connections) from a small pool.
 class OpenAiEmbedder : public Embedder {
 public:
     static constexpr const char* kDefaultBaseUrl = "https://api.openai.com/v1";
@@ -52,8 +57,14 @@ private:
 
     Config m_config;
     std::string m_endpoint;
-    mutable HttpClient m_http; // mutable: dimension() const may have to ask the server
-    mutable int m_dimension = 0;
+    // Idle clients keep their connections open for the next call; mutable: dimension() const may have to
+    // ask the server.
+    std::unique_ptr<HttpClient> borrowClient() const;
+    void returnClient(std::unique_ptr<HttpClient> client) const;
+
+    mutable std::mutex m_idleMutex;
+    mutable std::vector<std::unique_ptr<HttpClient>> m_idle;
+    mutable std::atomic<int> m_dimension{0};
 };
 
 } // namespace memscope

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cmath>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace memscope;
@@ -32,6 +33,40 @@ std::vector<float> embedOne(HashingEmbedder& embedder, const std::string& text) 
 class TestHashingEmbedder : public QObject {
     Q_OBJECT
 private slots:
+    // Store connections on several threads share one embedder (the workbench's writer, reader and
+    // background embedder): concurrent calls must give exactly the single-threaded vectors. The n-gram
+    // configuration exercises every scratch buffer.
+    void concurrentCallsMatchSequential_data()
+    {
+        QTest::addColumn<float>("charWeight");
+        QTest::addRow("words and concepts") << 0.0f;
+        QTest::addRow("with character n-grams") << 0.3f;
+    }
+    void concurrentCallsMatchSequential()
+    {
+        QFETCH(float, charWeight);
+        HashingEmbedder::Config config;
+        config.charWeight = charWeight;
+        HashingEmbedder shared(config);
+        std::vector<std::string> texts;
+        for (int i = 0; i < 400; ++i)
+            texts.push_back("lesson " + std::to_string(i) + std::string(static_cast<std::size_t>(i % 37), 'x') +
+                            (i % 2 ? " postgres connection timed out after retries" : " the children went home"));
+        const auto expected = shared.embed(texts);
+        std::atomic_int mismatches{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([&, t] {
+                for (int round = 0; round < 5; ++round)
+                    for (std::size_t i = static_cast<std::size_t>(t); i < texts.size(); i += 3)
+                        if (shared.embed({texts[i]}).at(0) != expected[i])
+                            ++mismatches;
+            });
+        for (auto& thread : threads)
+            thread.join();
+        QCOMPARE(mismatches.load(), 0);
+    }
+
     void shapeAndNorm_data()
     {
         QTest::addColumn<QByteArray>("text");

@@ -436,7 +436,8 @@ void MainWindow::loadDemo()
         .then(this, [this](TaskResult<std::int64_t> result) {
             m_demoRunning = false;
             if (!result.ok()) {
-                m_start->showProblem(*result.error, m_session->path());
+                m_start->showWriteFailure(tr("The demo history could not be written"), *result.error,
+                                          m_session->path());
                 return;
             }
             m_stack->setCurrentWidget(m_tabs);

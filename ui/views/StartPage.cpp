@@ -139,12 +139,21 @@ void StartPage::showProblem(const TaskError& error, const QString& path)
     m_detail->setText(tr("%1\n\nDetails: %2").arg(QDir::toNativeSeparators(path), error.message));
 }
 
+void StartPage::showWriteFailure(const QString& headline, const TaskError& error, const QString& path)
+{
+    showEmptyStore(path);
+    m_title->setText(headline);
+    m_body->setText(error.message);
+}
+
 void StartPage::setBusy(const QString& message)
 {
     m_detail->setText(message);
     for (auto* b : {m_demo, m_import, m_configure, m_open, m_create, m_retry, m_readOnly, m_continue})
         b->setEnabled(false);
 }
+
+QString StartPage::detail() const { return m_detail->text(); }
 
 QString StartPage::headline() const { return m_title->text(); }
 

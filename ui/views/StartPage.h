@@ -21,8 +21,11 @@ public:
     void showEmptyStore(const QString& path);
     void showProblem(const TaskError& error, const QString& path);
     void setBusy(const QString& message); // e.g. while the demo history is written
+    // A write started from the welcome (the demo history) failed: the welcome's choices stay offered.
+    void showWriteFailure(const QString& headline, const TaskError& error, const QString& path);
 
     QString headline() const;
+    QString detail() const;
 
 signals:
     void loadDemoRequested();
