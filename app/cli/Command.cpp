@@ -1,9 +1,11 @@
 #include "Command.h"
 
+#include <llm/ProviderProfile.h>
 #include <model/HistoryEntry.h>
 #include <model/MemoryRecord.h>
 #include <storage/MemoryStore.h>
 #include <util/Error.h>
+#include <vector/SemanticIndex.h>
 
 #include <ostream>
 
@@ -32,6 +34,7 @@ const std::vector<Command>& allCommands()
         addStatsCommands(c);
         addStoreCommands(c);
         addLlmCommands(c);
+        addRunCommands(c);
         return c;
     }();
     return commands;
@@ -69,6 +72,33 @@ void printRecordLine(std::ostream& out, const MemoryRecord& r, const std::string
     out << prefix << r.id << "  " << orDash(r.metaString("outcome_type")) << "  " << orDash(r.metaString("task_type"))
         << "  " << orDash(r.metaString("tool_name")) << "  " << orDash(r.userId) << "  "
         << formatIsoTime(r.createdAt).substr(0, 10) << "  " << text << '\n';
+}
+
+std::string oneLine(std::string text, std::size_t max)
+{
+    for (char& c : text)
+        if (c == '\n' || c == '\r' || c == '\t')
+            c = ' ';
+    if (text.size() > max)
+        text = text.substr(0, max) + "...";
+    return text;
+}
+
+void waitForVectors(MemoryStore& store, CommandEnv& env)
+{
+    if (!store.semantic().waitLoaded(60000))
+        *env.err << "note: the vector index is still being built; semantic scores cover part of the store\n";
+}
+
+ProviderProfile chatProfile(const CliArgs& args)
+{
+    ProviderProfile profile = ProviderProfile::fromEnvironment();
+    if (const auto url = args.value("base-url"))
+        profile.baseUrl = *url;
+    if (const auto model = args.value("model"))
+        profile.model = *model;
+    profile.name = ProviderProfile::guessName(profile.baseUrl);
+    return profile;
 }
 
 } // namespace memscope::cli

@@ -15,7 +15,8 @@
 
 namespace memscope {
 class MemoryStore;
-}
+struct ProviderProfile;
+} // namespace memscope
 
 namespace memscope::cli {
 
@@ -52,10 +53,19 @@ void addCurationCommands(std::vector<Command>& commands);
 void addStatsCommands(std::vector<Command>& commands);
 void addStoreCommands(std::vector<Command>& commands);
 void addLlmCommands(std::vector<Command>& commands);
+void addRunCommands(std::vector<Command>& commands);
 
 // Helpers shared by the commands.
 nlohmann::json parseFilterOption(const CliArgs& args, const char* name = "filter");
 ChangeContext changeContext(const CliArgs& args);
 void printRecordLine(std::ostream& out, const MemoryRecord& record, const std::string& prefix = {});
+// Line breaks and tabs as spaces, cut to `max` bytes with "...": model and user text in a one-line listing.
+std::string oneLine(std::string text, std::size_t max = 200);
+// Waits for the vector index the store started loading, so a one-shot CLI search sees every vector.
+void waitForVectors(MemoryStore& store, CommandEnv& env);
+// The chat endpoint: $OPENAI_BASE_URL / $MEMSCOPE_MODEL / $OPENAI_API_KEY, overridden by --base-url and --model.
+ProviderProfile chatProfile(const CliArgs& args);
+// No endpoint configured: says how to configure one and whether a local Ollama runs; returns exit status 1.
+int reportNoEndpoint(CommandEnv& env, bool asJson);
 
 } // namespace memscope::cli

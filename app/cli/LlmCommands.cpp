@@ -30,20 +30,12 @@ std::string joinModels(const std::vector<std::string>& models)
     return text;
 }
 
-std::string oneLine(std::string text, std::size_t max = 200)
-{
-    for (char& c : text)
-        if (c == '\n' || c == '\r' || c == '\t')
-            c = ' ';
-    if (text.size() > max)
-        text = text.substr(0, max) + "...";
-    return text;
-}
-
 long long roundMs(double ms) { return std::llround(ms); }
 
+} // namespace
+
 // No endpoint: say how to configure one, and whether a local Ollama is there to be used.
-int notConfigured(CommandEnv& env, bool asJson)
+int reportNoEndpoint(CommandEnv& env, bool asJson)
 {
     const EndpointProbeResult ollama = EndpointProbe::detectOllama();
     const bool found = ollama.reachable && ollama.ok();
@@ -80,20 +72,17 @@ int notConfigured(CommandEnv& env, bool asJson)
     return 1;
 }
 
+namespace {
+
 int llmCheckCommand(CommandEnv& env, const CliArgs& args)
 {
     const bool asJson = args.flag("json");
-    ProviderProfile profile = ProviderProfile::fromEnvironment();
-    if (const auto url = args.value("base-url"))
-        profile.baseUrl = *url;
-    if (const auto model = args.value("model"))
-        profile.model = *model;
-    profile.name = ProviderProfile::guessName(profile.baseUrl);
+    ProviderProfile profile = chatProfile(args);
     profile.timeoutMs = args.integer("timeout", 60000, 1, 3600000);
     profile.stallTimeoutMs = std::min<long>(profile.timeoutMs, 30000);
     profile.maxRetries = static_cast<int>(args.integer("retries", 1, 0, 10));
     if (profile.baseUrl.empty())
-        return notConfigured(env, asJson);
+        return reportNoEndpoint(env, asJson);
 
     json out = {{"configured", true}, {"base_url", profile.displayBaseUrl()}, {"provider", profile.name}};
     std::ostream& text = *env.out;

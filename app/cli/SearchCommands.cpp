@@ -1,6 +1,7 @@
 // search and outcomes: reading memory the way an agent does before a task.
 #include "Command.h"
 
+#include <agent/RunStore.h>
 #include <io/RecordJson.h>
 #include <search/OutcomeRetriever.h>
 #include <search/SearchTypes.h>
@@ -32,13 +33,6 @@ void printHits(std::ostream& out, const std::vector<SearchHit>& hits)
     }
 }
 
-// Waits for the vector index the store started loading, so a one-shot CLI search sees every vector.
-void waitForVectors(MemoryStore& store, CommandEnv& env)
-{
-    if (!store.semantic().waitLoaded(60000))
-        *env.err << "note: the vector index is still being built; semantic scores cover part of the store\n";
-}
-
 int searchCommand(CommandEnv& env, const CliArgs& args)
 {
     if (args.positionals().empty())
@@ -63,9 +57,14 @@ int searchCommand(CommandEnv& env, const CliArgs& args)
         request.options.semanticWeight > 1)
         throw UsageError{"--half-life must be >= 0 and --semantic-weight between 0 and 1"};
 
-    auto store = env.open(false, request.options.mode != SearchOptions::Mode::Keyword);
+    const auto runId = args.value("run-id");
+    if (runId && runId->empty())
+        throw UsageError{"--run-id needs a run id"};
+    auto store = env.open(runId.has_value(), request.options.mode != SearchOptions::Mode::Keyword);
     waitForVectors(*store, env);
     const auto response = store->search(request);
+    if (runId) // the access log: which run retrieved which memory, at what rank
+        RunStore(*store).logSearch(*runId, response.hits);
     for (const auto& w : response.warnings)
         *env.err << "note: " << w << '\n';
     if (args.flag("json")) {
@@ -103,9 +102,17 @@ int outcomesCommand(CommandEnv& env, const CliArgs& args)
     }
     q.maxItems = static_cast<int>(args.integer("limit", 5, 1, 1000));
     q.recencyHalfLifeDays = args.number("half-life", 30);
-    auto store = env.open(false, true);
+    const auto runId = args.value("run-id");
+    if (runId && runId->empty())
+        throw UsageError{"--run-id needs a run id"};
+    auto store = env.open(runId.has_value(), true);
     waitForVectors(*store, env);
     const auto result = OutcomeRetriever(*store).fetch(q);
+    if (runId) {
+        auto hits = result.successes;
+        hits.insert(hits.end(), result.failures.begin(), result.failures.end());
+        RunStore(*store).logSearch(*runId, hits);
+    }
     if (args.flag("json")) {
         nlohmann::json out;
         out["successes"] = nlohmann::json::array();
@@ -132,22 +139,25 @@ void addSearchCommands(std::vector<Command>& commands)
         {"search",
          "hybrid search with Mem0 filters",
          "search QUERY [--user U]... [--filter JSON] [--limit K] [--json] [--mode hybrid|semantic|keyword]\n"
-         "       [--half-life DAYS] [--min-score X] [--semantic-weight W] [--explain]\n\n"
+         "       [--half-life DAYS] [--min-score X] [--semantic-weight W] [--explain] [--run-id ID]\n\n"
          "Ranks active records by keyword (bm25) and semantic similarity, fused; --user may repeat to\n"
          "combine scopes (--user global --user alice). --filter takes Mem0's filter JSON, e.g.\n"
          "  '{\"AND\": [{\"task_type\": \"sql_query_debug\"}, {\"outcome_type\": {\"in\": [\"failure\", "
          "\"partial\"]}}]}'\n"
-         "--half-life adds recency decay; --json prints records with score and score_parts.",
-         {{"user", "filter", "limit", "mode", "half-life", "min-score", "semantic-weight"}, {"json", "explain"}},
+         "--half-life adds recency decay; --json prints records with score and score_parts.\n"
+         "--run-id logs the results in the access log under that run (an outside agent's run), so the\n"
+         "workbench shows which runs retrieved a record and lesson effectiveness counts them.",
+         {{"user", "filter", "limit", "mode", "half-life", "min-score", "semantic-weight", "run-id"},
+          {"json", "explain"}},
          searchCommand});
     commands.push_back(
         {"outcomes",
          "successes and failures for a task type (the agent's prefetch)",
          "outcomes --task-type T [TASK DESCRIPTION] [--user U] [--tool NAME] [--version V] [--since 30d]\n"
-         "         [--limit K] [--half-life DAYS] [--json]\n\n"
+         "         [--limit K] [--half-life DAYS] [--run-id ID] [--json]\n\n"
          "The continual-learning prefetch in one call: the most relevant recent successes and failures\n"
-         "of a task type, from the global scope plus the user's.",
-         {{"task-type", "user", "tool", "version", "since", "limit", "half-life"}, {"json"}},
+         "of a task type, from the global scope plus the user's. --run-id logs them in the access log.",
+         {{"task-type", "user", "tool", "version", "since", "limit", "half-life", "run-id"}, {"json"}},
          outcomesCommand});
 }
 

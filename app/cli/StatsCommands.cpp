@@ -3,6 +3,7 @@
 
 #include <filter/FilterScope.h>
 #include <stats/FacetCounter.h>
+#include <stats/LessonEffectiveness.h>
 #include <stats/TrendQuery.h>
 #include <storage/MemoryStore.h>
 #include <util/Error.h>
@@ -268,8 +269,64 @@ int facetsCommand(CommandEnv& env, const CliArgs& args, json filter)
     return 0;
 }
 
+std::string percent(const std::optional<double>& rate)
+{
+    if (!rate)
+        return "-";
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(0) << *rate * 100 << '%';
+    return s.str();
+}
+
+int lessonsCommand(CommandEnv& env, const CliArgs& args)
+{
+    LessonEffectiveness::Query q;
+    q.taskType = args.value("task-type", "");
+    q.minRetrievals = static_cast<int>(args.integer("min-retrievals", 1, 1, 1000000000));
+    q.limit = static_cast<int>(args.integer("limit", 50, 1, 1000000));
+    auto store = env.open(false);
+    const auto rows = LessonEffectiveness(store->connection()).compute(q);
+    if (args.flag("json")) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& r : rows)
+            out.push_back(r.toJson());
+        *env.out << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        return 0;
+    }
+    if (rows.empty()) {
+        *env.out << "No lesson has been retrieved by a run yet.\n";
+        return 0;
+    }
+    *env.out << std::left << std::setw(38) << "lesson" << std::setw(9) << "outcome" << std::right << std::setw(10)
+             << "retrieved" << std::setw(14) << "with" << std::setw(14) << "without" << std::setw(8) << "lift"
+             << "  text\n";
+    for (const auto& r : rows) {
+        const auto lift = r.lift();
+        std::ostringstream liftText;
+        if (lift)
+            liftText << std::showpos << std::fixed << std::setprecision(0) << *lift * 100 << "pp";
+        std::string text = r.memory.substr(0, 60);
+        for (char& c : text)
+            if (c == '\n' || c == '\t')
+                c = ' ';
+        *env.out << std::left << std::setw(38) << r.memoryId << std::setw(9) << r.outcomeType << std::right
+                 << std::setw(10) << r.retrievals << std::setw(14)
+                 << (percent(r.rateWith()) + " of " + std::to_string(r.runsWith)) << std::setw(14)
+                 << (percent(r.rateWithout()) + " of " + std::to_string(r.runsWithout)) << std::setw(8)
+                 << (lift ? liftText.str() : "-") << "  " << text << '\n';
+    }
+    return 0;
+}
+
 int statsCommand(CommandEnv& env, const CliArgs& args)
 {
+    if (args.flag("lessons")) {
+        if (args.flag("trend") || args.value("breakdown") || args.value("filter"))
+            throw UsageError{"stats --lessons takes --task-type, --min-retrievals and --limit only"};
+        return lessonsCommand(env, args);
+    }
+    if (args.value("task-type") || args.value("min-retrievals") || args.value("limit"))
+        throw UsageError{"--task-type, --min-retrievals and --limit go with --lessons"};
     const auto filter = parseFilterOption(args);
     const bool trend = args.flag("trend");
     const bool breakdown = args.value("breakdown").has_value();
@@ -295,7 +352,8 @@ void addStatsCommands(std::vector<Command>& commands)
          "       stats --trend [--by none|task_type|tool_name|version] [--bucket day|week|month]\n"
          "             [--filter JSON] [--since T] [--until T] [--json]\n"
          "       stats --breakdown task_type,tool_name|task_type,version [--filter JSON] [--since T]\n"
-         "             [--until T] [--json]\n\n"
+         "             [--until T] [--json]\n"
+         "       stats --lessons [--task-type T] [--min-retrievals N] [--limit N] [--json]\n\n"
          "Without --trend or --breakdown: records per value of each facet under the filter (every state\n"
          "unless the filter names one).\n"
          "--trend: success, partial, failure and unknown records per time bucket (UTC; weeks start on\n"
@@ -307,8 +365,13 @@ void addStatsCommands(std::vector<Command>& commands)
          "(30d, 12h, 2w); --until is exclusive. Unknown counts outcome_type unknown and records without one;\n"
          "rate = success / (success + partial + failure), shown as - when there are none.\n"
          "With --json every trend point and breakdown cell carries \"filter\": the Mem0 filter that selects\n"
-         "exactly its records (for export --filter, search --filter or the workbench).",
-         {{"filter", "since", "until", "by", "bucket", "breakdown"}, {"json", "trend"}},
+         "exactly its records (for export --filter, search --filter or the workbench).\n"
+         "--lessons: lesson effectiveness. For each lesson runs retrieved (the access log): how often, and\n"
+         "the success rate of the runs that retrieved it against the runs of the same task type that did\n"
+         "not (lift, in percentage points). A run's outcome is its evaluation, or for an outside agent the\n"
+         "outcome record it wrote under the run id it passed to search --run-id.",
+         {{"filter", "since", "until", "by", "bucket", "breakdown", "task-type", "min-retrievals", "limit"},
+          {"json", "trend", "lessons"}},
          statsCommand});
 }
 

@@ -2,6 +2,7 @@
 
 #include "storage/Connection.h"
 #include "storage/RollupSchema.h"
+#include "storage/RunSchema.h"
 #include "util/Error.h"
 #include "util/Ids.h"
 #include "util/Time.h"
@@ -120,7 +121,9 @@ struct Migration {
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
-        {1, kMigrationV1}, {2, RollupSchema::migrationSql()}, // the roll-up behind facet counts and trends
+        {1, kMigrationV1},
+        {2, RollupSchema::migrationSql()}, // the roll-up behind facet counts and trends
+        {3, RunSchema::migrationSql()},    // agent runs, the access log, the writeback queue
     };
     return all;
 }

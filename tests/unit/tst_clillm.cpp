@@ -1,6 +1,7 @@
 // memscope-cli llm-check against the loopback FakeChatServer.
 #include "CliTestSupport.h"
 #include "FakeChatServer.h"
+#include "ScopedEnv.h"
 
 #include <QTest>
 
@@ -14,37 +15,6 @@ using Reply = FakeChatReply;
 namespace {
 
 const std::string kApiKey = "sk-cli-test-0a1b2c3d4e5f";
-
-// Sets (or with nullopt unsets) environment variables for the CLI processes a test starts, and restores
-// them when it goes out of scope.
-class ScopedEnv {
-public:
-    explicit ScopedEnv(const std::map<QByteArray, std::optional<std::string>>& values)
-    {
-        for (const auto& [name, value] : values) {
-            m_saved[name] =
-                qEnvironmentVariableIsSet(name.constData()) ? std::optional(qgetenv(name.constData())) : std::nullopt;
-            if (value)
-                qputenv(name.constData(), QByteArray::fromStdString(*value));
-            else
-                qunsetenv(name.constData());
-        }
-    }
-    ~ScopedEnv()
-    {
-        for (const auto& [name, value] : m_saved) {
-            if (value)
-                qputenv(name.constData(), *value);
-            else
-                qunsetenv(name.constData());
-        }
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    std::map<QByteArray, std::optional<QByteArray>> m_saved;
-};
 
 std::string unusedBaseUrl() { return "http://127.0.0.1:" + std::to_string(LoopbackHttpServer::unusedPort()) + "/v1"; }
 
