@@ -197,6 +197,33 @@ private slots:
         QCOMPARE(stored.steps.size(), t.steps.size());
     }
 
+    // A rate limit is waited out (the step records two attempts); a server that goes silent fails the run
+    // within the stall timeout instead of hanging it.
+    void rateLimitIsRetriedAndSilenceTimesOut()
+    {
+        FakeChatServer server;
+        TestStore store;
+        ProviderProfile p = profile(server);
+        p.maxRetries = 2;
+        p.stallTimeoutMs = 400;
+        OpenAiChatClient chat(p);
+        AgentRunner runner(store.store(), chat);
+        RunOptions options;
+        options.llmLesson = false;
+        server.enqueue(Reply::rateLimited(-1, 20));
+        server.enqueue(Reply::text(kRightAnswer));
+        const RunTrace ok = runner.run(m_pack, m_pack.tasks.front(), options);
+        QCOMPARE(QString::fromStdString(ok.status), QStringLiteral("completed"));
+        QCOMPARE(QString::fromStdString(ok.outcome), QStringLiteral("success"));
+        QCOMPARE(ok.steps.front().output.value("attempts", 0), 2);
+
+        server.enqueue(Reply::text(kRightAnswer).withDelay(5000), 3);
+        const RunTrace slow = runner.run(m_pack, m_pack.tasks.front(), options);
+        QCOMPARE(QString::fromStdString(slow.status), QStringLiteral("failed"));
+        QVERIFY2(QString::fromStdString(slow.error).contains(QStringLiteral("no answer from")), slow.error.c_str());
+        QVERIFY(!slow.error.empty());
+    }
+
     void cancelStopsAStreamingRun()
     {
         FakeChatServer server;
