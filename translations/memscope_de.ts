@@ -189,6 +189,17 @@
     </message>
 </context>
 <context>
+    <name>memscope::ui::AgentRunLauncher</name>
+    <message>
+        <source>A run is already in progress.</source>
+        <translation>Ein Lauf ist bereits im Gange.</translation>
+    </message>
+    <message>
+        <source>No store is open.</source>
+        <translation>Kein Speicher ist geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>memscope::ui::ApiKeyStore</name>
     <message>
         <source>from the system keychain</source>
@@ -1069,6 +1080,14 @@ Der Import konnte nicht rückgängig gemacht werden: %1</translation>
         <source>The demo history could not be written</source>
         <translation>Der Demo-Verlauf konnte nicht geschrieben werden</translation>
     </message>
+    <message>
+        <source>R&amp;uns</source>
+        <translation>Lä&amp;ufe</translation>
+    </message>
+    <message>
+        <source>Showing record %1</source>
+        <translation>Eintrag %1 wird angezeigt</translation>
+    </message>
 </context>
 <context>
     <name>memscope::ui::NeighbourModel</name>
@@ -1281,6 +1300,570 @@ Der Import konnte nicht rückgängig gemacht werden: %1</translation>
     <message>
         <source>%1 records</source>
         <translation>%1 Einträge</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RetrievedMemoryModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Relevanz</translation>
+    </message>
+    <message>
+        <source>Semantic</source>
+        <translation>Semantisch</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>Stichwort</translation>
+    </message>
+    <message>
+        <source>Recency</source>
+        <translation>Aktualität</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>In prompt</source>
+        <translation>Im Prompt</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Erkenntnis</translation>
+    </message>
+    <message>
+        <source>Double-click to open record %1</source>
+        <translation>Doppelklicken, um Eintrag %1 zu öffnen</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>verwendet</translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation>gekürzt</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunInspector</name>
+    <message>
+        <source>Retrieved Context</source>
+        <translation>Abgerufener Kontext</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Output &amp;&amp; Evaluation</source>
+        <translation>Ausgabe &amp;&amp; Bewertung</translation>
+    </message>
+    <message>
+        <source>Select a run to see what it retrieved, its prompt, its steps and its result.</source>
+        <translation>Wählen Sie einen Lauf, um zu sehen, was er abgerufen hat, seinen Prompt, seine Schritte und sein Ergebnis.</translation>
+    </message>
+    <message>
+        <source>Double-click a memory to open its record.</source>
+        <translation>Doppelklicken Sie auf eine Erinnerung, um ihren Eintrag zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Select a step to see its arguments and output.</source>
+        <translation>Wählen Sie einen Schritt, um seine Argumente und Ausgabe zu sehen.</translation>
+    </message>
+    <message>
+        <source>No answer yet.</source>
+        <translation>Noch keine Antwort.</translation>
+    </message>
+    <message>
+        <source>Open the lesson&apos;s record</source>
+        <translation>Den Eintrag der Erkenntnis öffnen</translation>
+    </message>
+    <message>
+        <source>Evaluation:</source>
+        <translation>Bewertung:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Begründung:</translation>
+    </message>
+    <message>
+        <source>Lesson:</source>
+        <translation>Erkenntnis:</translation>
+    </message>
+    <message>
+        <source>episode %1</source>
+        <translation>Episode %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>%1 + %2 tokens</source>
+        <translation>%1 + %2 Tokens</translation>
+    </message>
+    <message>
+        <source>memory on</source>
+        <translation>Gedächtnis an</translation>
+    </message>
+    <message>
+        <source>memory off (ablation)</source>
+        <translation>Gedächtnis aus (Ablation)</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The run was cancelled: %1</source>
+        <translation>Der Lauf wurde abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Memory was off for this run (the ablation): nothing was retrieved.</source>
+        <translation>Das Gedächtnis war für diesen Lauf aus (die Ablation): Es wurde nichts abgerufen.</translation>
+    </message>
+    <message>
+        <source>%1 retrieved, %2 in the prompt (%3 of %4 tokens). Filter: %5</source>
+        <translation>%1 abgerufen, %2 im Prompt (%3 von %4 Tokens). Filter: %5</translation>
+    </message>
+    <message>
+        <source>Retrieved Context (%1)</source>
+        <translation>Abgerufener Kontext (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2 tokens</source>
+        <translation>%1: %2 Tokens</translation>
+    </message>
+    <message>
+        <source>The prompt is not built yet.</source>
+        <translation>Der Prompt ist noch nicht erstellt.</translation>
+    </message>
+    <message>
+        <source>Sections — %1 (%2 tokens in all)</source>
+        <translation>Abschnitte — %1 (insgesamt %2 Tokens)</translation>
+    </message>
+    <message>
+        <source>%1, score %2</source>
+        <translation>%1, Bewertung %2</translation>
+    </message>
+    <message>
+        <source>Not evaluated yet.</source>
+        <translation>Noch nicht bewertet.</translation>
+    </message>
+    <message>
+        <source>Not evaluated.</source>
+        <translation>Nicht bewertet.</translation>
+    </message>
+    <message>
+        <source>written by the model</source>
+        <translation>vom Modell geschrieben</translation>
+    </message>
+    <message>
+        <source>written by the evaluator</source>
+        <translation>vom Bewerter geschrieben</translation>
+    </message>
+    <message>
+        <source>queued for writeback</source>
+        <translation>zum Zurückschreiben eingereiht</translation>
+    </message>
+    <message>
+        <source>stored as a record</source>
+        <translation>als Eintrag gespeichert</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Open Record %1</source>
+        <translation>Eintrag %1 öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunListModel</name>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Aufgabentyp</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Gedächtnis</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Retrieved</source>
+        <translation>Abgerufen</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1 (Nr. %2)</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Pack %1, run %2</source>
+        <translation>Paket %1, Lauf %2</translation>
+    </message>
+    <message>
+        <source>%1 prompt + %2 completion tokens</source>
+        <translation>%1 Prompt- + %2 Antwort-Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunStepModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Model call</source>
+        <translation>Modellaufruf</translation>
+    </message>
+    <message>
+        <source>Tool call</source>
+        <translation>Werkzeugaufruf</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Richter</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Erkenntnis</translation>
+    </message>
+    <message>
+        <source>Limit reached</source>
+        <translation>Grenze erreicht</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Argumente:</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Ausgabe:</translation>
+    </message>
+    <message>
+        <source>(the output was cut to the pack&apos;s limit)</source>
+        <translation>(die Ausgabe wurde auf die Grenze des Pakets gekürzt)</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Anfrage:</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Antwort:</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>Details:</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Resultat:</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Protokoll: %1</translation>
+    </message>
+    <message>
+        <source>%1 + %2</source>
+        <translation>%1 + %2</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunTaskDialog</name>
+    <message>
+        <source>Use memory: prefetch the lessons of earlier runs into the prompt</source>
+        <translation>Gedächtnis nutzen: die Erkenntnisse früherer Läufe vorab in den Prompt laden</translation>
+    </message>
+    <message>
+        <source>Run Task</source>
+        <translation>Aufgabe ausführen</translation>
+    </message>
+    <message>
+        <source>Whose lessons join the global ones in the prompt, and who owns the new lesson</source>
+        <translation>Wessen Erkenntnisse zu den globalen in den Prompt kommen und wem die neue Erkenntnis gehört</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Pack:</source>
+        <translation>&amp;Paket:</translation>
+    </message>
+    <message>
+        <source>&amp;Task:</source>
+        <translation>&amp;Aufgabe:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Episodes:</source>
+        <translation>&amp;Episoden:</translation>
+    </message>
+    <message>
+        <source>&amp;Version tag:</source>
+        <translation>&amp;Versionskennung:</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>No task packs found. Folders searched: %1</source>
+        <translation>Keine Aufgabenpakete gefunden. Durchsuchte Ordner: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>the pack&apos;s version (%1)</source>
+        <translation>die Version des Pakets (%1)</translation>
+    </message>
+    <message>
+        <source>This pack cannot be used: %1</source>
+        <translation>Dieses Paket kann nicht verwendet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>All tasks, in turn (%n)</source>
+        <translation>
+            <numerusform>Alle Aufgaben nacheinander (%n)</numerusform>
+            <numerusform>Alle Aufgaben nacheinander (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunsView</name>
+    <message>
+        <source>All task types</source>
+        <translation>Alle Aufgabentypen</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Jedes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Run Tas&amp;k…</source>
+        <translation>Auf&amp;gabe ausführen…</translation>
+    </message>
+    <message>
+        <source>Re-ru&amp;n</source>
+        <translation>&amp;Neu ausführen</translation>
+    </message>
+    <message>
+        <source>Re-run with&amp;out Memory</source>
+        <translation>&amp;Ohne Gedächtnis neu ausführen</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l Run</source>
+        <translation>&amp;Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Run id, task, pack, model or error</source>
+        <translation>Lauf-ID, Aufgabe, Paket, Modell oder Fehler</translation>
+    </message>
+    <message>
+        <source>Run the selected run&apos;s task again, with memory</source>
+        <translation>Die Aufgabe des ausgewählten Laufs erneut ausführen, mit Gedächtnis</translation>
+    </message>
+    <message>
+        <source>Run the selected run&apos;s task again without memory, to see what the lessons change</source>
+        <translation>Die Aufgabe des ausgewählten Laufs ohne Gedächtnis erneut ausführen, um zu sehen, was die Erkenntnisse bewirken</translation>
+    </message>
+    <message>
+        <source>The runs could not be listed: %1</source>
+        <translation>Die Läufe konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>No store is open.</source>
+        <translation>Kein Speicher ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>Running %1 of %2…</source>
+        <translation>Lauf %1 von %2…</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 run(s).</source>
+        <translation>Nach %1 von %2 Läufen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The runs could not start: %1</source>
+        <translation>Die Läufe konnten nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>No LLM endpoint is configured, so agent runs cannot start: set its base URL and model in Edit → Preferences (or OPENAI_BASE_URL and MEMSCOPE_MODEL in the environment). Recorded runs can be inspected as usual.</source>
+        <translation>Es ist kein LLM-Endpunkt eingerichtet, daher können keine Agentenläufe starten: Legen Sie Basis-URL und Modell unter Bearbeiten → Einstellungen fest (oder OPENAI_BASE_URL und MEMSCOPE_MODEL in der Umgebung). Aufgezeichnete Läufe lassen sich wie gewohnt untersuchen.</translation>
+    </message>
+    <message>
+        <source>No model is set for the LLM endpoint %1: set one in Edit → Preferences (or MEMSCOPE_MODEL in the environment).</source>
+        <translation>Für den LLM-Endpunkt %1 ist kein Modell festgelegt: Legen Sie eines unter Bearbeiten → Einstellungen fest (oder MEMSCOPE_MODEL in der Umgebung).</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>No runs match.</source>
+        <translation>Keine Läufe passen.</translation>
+    </message>
+    <message>
+        <source>Select a run.</source>
+        <translation>Wählen Sie einen Lauf.</translation>
+    </message>
+    <message>
+        <source>The run could not be read: %1</source>
+        <translation>Der Lauf konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Runs write to the store: open it writable to run tasks.</source>
+        <translation>Läufe schreiben in den Speicher: Öffnen Sie ihn beschreibbar, um Aufgaben auszuführen.</translation>
+    </message>
+    <message>
+        <source>A run is already in progress: wait or cancel it first.</source>
+        <translation>Ein Lauf ist bereits im Gange: Warten Sie oder brechen Sie ihn zuerst ab.</translation>
+    </message>
+    <message>
+        <source>Listing runs…</source>
+        <translation>Läufe werden aufgelistet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The newest %1 runs</source>
+        <translation>Die neuesten %1 Läufe</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
     </message>
 </context>
 <context>

@@ -189,6 +189,17 @@
     </message>
 </context>
 <context>
+    <name>memscope::ui::AgentRunLauncher</name>
+    <message>
+        <source>A run is already in progress.</source>
+        <translation>已有一个运行正在进行。</translation>
+    </message>
+    <message>
+        <source>No store is open.</source>
+        <translation>没有打开的存储库。</translation>
+    </message>
+</context>
+<context>
     <name>memscope::ui::ApiKeyStore</name>
     <message>
         <source>from the system keychain</source>
@@ -1053,6 +1064,14 @@ The import could not be undone: %1</source>
         <source>The demo history could not be written</source>
         <translation>无法写入演示历史</translation>
     </message>
+    <message>
+        <source>R&amp;uns</source>
+        <translation>运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Showing record %1</source>
+        <translation>正在显示记录 %1</translation>
+    </message>
 </context>
 <context>
     <name>memscope::ui::NeighbourModel</name>
@@ -1264,6 +1283,568 @@ The import could not be undone: %1</source>
     <message>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RetrievedMemoryModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Semantic</source>
+        <translation>语义</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Recency</source>
+        <translation>时效</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>In prompt</source>
+        <translation>进入提示</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>经验</translation>
+    </message>
+    <message>
+        <source>Double-click to open record %1</source>
+        <translation>双击打开记录 %1</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation>已截掉</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunInspector</name>
+    <message>
+        <source>Retrieved Context</source>
+        <translation>检索到的上下文</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Output &amp;&amp; Evaluation</source>
+        <translation>输出和评估</translation>
+    </message>
+    <message>
+        <source>Select a run to see what it retrieved, its prompt, its steps and its result.</source>
+        <translation>选择一个运行，查看它检索到的内容、提示、步骤和结果。</translation>
+    </message>
+    <message>
+        <source>Double-click a memory to open its record.</source>
+        <translation>双击一条记忆以打开其记录。</translation>
+    </message>
+    <message>
+        <source>Select a step to see its arguments and output.</source>
+        <translation>选择一个步骤以查看其参数和输出。</translation>
+    </message>
+    <message>
+        <source>No answer yet.</source>
+        <translation>尚无回答。</translation>
+    </message>
+    <message>
+        <source>Open the lesson&apos;s record</source>
+        <translation>打开该经验的记录</translation>
+    </message>
+    <message>
+        <source>Evaluation:</source>
+        <translation>评估：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Lesson:</source>
+        <translation>经验：</translation>
+    </message>
+    <message>
+        <source>episode %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>%1 + %2 tokens</source>
+        <translation>%1 + %2 个令牌</translation>
+    </message>
+    <message>
+        <source>memory on</source>
+        <translation>记忆开启</translation>
+    </message>
+    <message>
+        <source>memory off (ablation)</source>
+        <translation>记忆关闭（消融）</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <source>The run was cancelled: %1</source>
+        <translation>运行已取消：%1</translation>
+    </message>
+    <message>
+        <source>Memory was off for this run (the ablation): nothing was retrieved.</source>
+        <translation>此运行关闭了记忆（消融）：未检索任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 retrieved, %2 in the prompt (%3 of %4 tokens). Filter: %5</source>
+        <translation>检索到 %1 条，%2 条进入提示（%3 / %4 个令牌）。筛选器：%5</translation>
+    </message>
+    <message>
+        <source>Retrieved Context (%1)</source>
+        <translation>检索到的上下文（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2 tokens</source>
+        <translation>%1：%2 个令牌</translation>
+    </message>
+    <message>
+        <source>The prompt is not built yet.</source>
+        <translation>提示尚未构建。</translation>
+    </message>
+    <message>
+        <source>Sections — %1 (%2 tokens in all)</source>
+        <translation>各部分 — %1（共 %2 个令牌）</translation>
+    </message>
+    <message>
+        <source>%1, score %2</source>
+        <translation>%1，得分 %2</translation>
+    </message>
+    <message>
+        <source>Not evaluated yet.</source>
+        <translation>尚未评估。</translation>
+    </message>
+    <message>
+        <source>Not evaluated.</source>
+        <translation>未评估。</translation>
+    </message>
+    <message>
+        <source>written by the model</source>
+        <translation>由模型撰写</translation>
+    </message>
+    <message>
+        <source>written by the evaluator</source>
+        <translation>由评估器撰写</translation>
+    </message>
+    <message>
+        <source>queued for writeback</source>
+        <translation>已排队等待写回</translation>
+    </message>
+    <message>
+        <source>stored as a record</source>
+        <translation>已存储为记录</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>未存储</translation>
+    </message>
+    <message>
+        <source>Open Record %1</source>
+        <translation>打开记录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunListModel</name>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>任务类型</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>记忆</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Retrieved</source>
+        <translation>检索数</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1（第 %2 轮）</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Pack %1, run %2</source>
+        <translation>任务包 %1，运行 %2</translation>
+    </message>
+    <message>
+        <source>%1 prompt + %2 completion tokens</source>
+        <translation>%1 个提示令牌 + %2 个补全令牌</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunStepModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Model call</source>
+        <translation>模型调用</translation>
+    </message>
+    <message>
+        <source>Tool call</source>
+        <translation>工具调用</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>经验</translation>
+    </message>
+    <message>
+        <source>Limit reached</source>
+        <translation>已达上限</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>(the output was cut to the pack&apos;s limit)</source>
+        <translation>（输出已按任务包的上限截断）</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>请求：</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>回答：</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>详情：</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>日志：%1</translation>
+    </message>
+    <message>
+        <source>%1 + %2</source>
+        <translation>%1 + %2</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunTaskDialog</name>
+    <message>
+        <source>Use memory: prefetch the lessons of earlier runs into the prompt</source>
+        <translation>使用记忆：将先前运行的经验预取到提示中</translation>
+    </message>
+    <message>
+        <source>Run Task</source>
+        <translation>运行任务</translation>
+    </message>
+    <message>
+        <source>Whose lessons join the global ones in the prompt, and who owns the new lesson</source>
+        <translation>哪个用户的经验与全局经验一起进入提示，以及新经验归谁所有</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Pack:</source>
+        <translation>任务包(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Task:</source>
+        <translation>任务(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Episodes:</source>
+        <translation>轮数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Version tag:</source>
+        <translation>版本标记(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No task packs found. Folders searched: %1</source>
+        <translation>未找到任务包。已搜索的文件夹：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>the pack&apos;s version (%1)</source>
+        <translation>任务包的版本（%1）</translation>
+    </message>
+    <message>
+        <source>This pack cannot be used: %1</source>
+        <translation>无法使用此任务包：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>All tasks, in turn (%n)</source>
+        <translation>
+            <numerusform>依次运行全部任务（%n 个）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunsView</name>
+    <message>
+        <source>All task types</source>
+        <translation>所有任务类型</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>任意结果</translation>
+    </message>
+    <message>
+        <source>Run Tas&amp;k…</source>
+        <translation>运行任务(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Re-ru&amp;n</source>
+        <translation>重新运行(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Re-run with&amp;out Memory</source>
+        <translation>无记忆重新运行(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l Run</source>
+        <translation>取消运行(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Run id, task, pack, model or error</source>
+        <translation>运行 ID、任务、任务包、模型或错误</translation>
+    </message>
+    <message>
+        <source>Run the selected run&apos;s task again, with memory</source>
+        <translation>使用记忆再次运行所选运行的任务</translation>
+    </message>
+    <message>
+        <source>Run the selected run&apos;s task again without memory, to see what the lessons change</source>
+        <translation>不使用记忆再次运行所选运行的任务，以查看经验带来的变化</translation>
+    </message>
+    <message>
+        <source>The runs could not be listed: %1</source>
+        <translation>无法列出运行：%1</translation>
+    </message>
+    <message>
+        <source>No store is open.</source>
+        <translation>没有打开的存储库。</translation>
+    </message>
+    <message>
+        <source>Running %1 of %2…</source>
+        <translation>正在运行第 %1 个，共 %2 个…</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 run(s).</source>
+        <translation>在 %2 个运行中的第 %1 个之后已取消。</translation>
+    </message>
+    <message>
+        <source>The runs could not start: %1</source>
+        <translation>无法启动运行：%1</translation>
+    </message>
+    <message>
+        <source>No LLM endpoint is configured, so agent runs cannot start: set its base URL and model in Edit → Preferences (or OPENAI_BASE_URL and MEMSCOPE_MODEL in the environment). Recorded runs can be inspected as usual.</source>
+        <translation>未配置 LLM 端点，因此无法启动智能体运行：请在 编辑 → 首选项 中设置其基础 URL 和模型（或在环境中设置 OPENAI_BASE_URL 和 MEMSCOPE_MODEL）。已记录的运行仍可照常查看。</translation>
+    </message>
+    <message>
+        <source>No model is set for the LLM endpoint %1: set one in Edit → Preferences (or MEMSCOPE_MODEL in the environment).</source>
+        <translation>LLM 端点 %1 未设置模型：请在 编辑 → 首选项 中设置（或在环境中设置 MEMSCOPE_MODEL）。</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>首选项…</translation>
+    </message>
+    <message>
+        <source>No runs match.</source>
+        <translation>没有匹配的运行。</translation>
+    </message>
+    <message>
+        <source>Select a run.</source>
+        <translation>请选择一个运行。</translation>
+    </message>
+    <message>
+        <source>The run could not be read: %1</source>
+        <translation>无法读取运行：%1</translation>
+    </message>
+    <message>
+        <source>Runs write to the store: open it writable to run tasks.</source>
+        <translation>运行会写入存储库：请以可写方式打开它以运行任务。</translation>
+    </message>
+    <message>
+        <source>A run is already in progress: wait or cancel it first.</source>
+        <translation>已有一个运行正在进行：请等待或先取消它。</translation>
+    </message>
+    <message>
+        <source>Listing runs…</source>
+        <translation>正在列出运行…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 个运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The newest %1 runs</source>
+        <translation>最新的 %1 个运行</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
     </message>
 </context>
 <context>

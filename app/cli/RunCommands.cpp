@@ -99,18 +99,7 @@ int runCommand(CommandEnv& env, const CliArgs& args)
     if (!packName)
         throw UsageError{"run needs --pack NAME (see memscope-cli packs)"};
     const TaskPack pack = PackLibrary(PackLibrary::defaultFolders()).load(*packName);
-    std::vector<const PackTask*> tasks;
-    if (const auto id = args.value("task")) {
-        const PackTask* task = pack.task(*id);
-        if (!task)
-            throw Error(Error::Kind::NotFound, "pack " + pack.name + " has no task \"" + *id + "\"");
-        tasks.push_back(task);
-    } else {
-        for (const auto& t : pack.tasks)
-            tasks.push_back(&t);
-    }
-    if (tasks.empty())
-        throw Error(Error::Kind::InvalidArgument, "pack " + pack.name + " has no tasks");
+    const std::vector<const PackTask*> tasks = pack.selectTasks(args.value("task", ""));
     const int episodes = static_cast<int>(args.integer("episodes", static_cast<long long>(tasks.size()), 1, 100000));
 
     ProviderProfile profile = chatProfile(args);
@@ -131,6 +120,8 @@ int runCommand(CommandEnv& env, const CliArgs& args)
     options.batchId = episodes > 1 ? "batch_" + newUuid().substr(0, 8) : std::string();
 
     auto store = env.open(true, true);
+    // Runs still "running" after six hours belong to a process that died: say so instead of leaving them.
+    RunStore(*store).markAbandoned(nowMicros() - 6LL * 3600 * 1000000);
     waitForVectors(*store, env);
     std::unique_ptr<WritebackWorker> worker;
     if (options.writeback == RunOptions::Writeback::Queue)

@@ -334,6 +334,23 @@ TaskPack TaskPack::parse(std::string_view text, const std::filesystem::path& ori
     return pack;
 }
 
+std::vector<const PackTask*> TaskPack::selectTasks(std::string_view id) const
+{
+    std::vector<const PackTask*> selected;
+    if (!id.empty()) {
+        const PackTask* one = task(id);
+        if (!one)
+            throw Error(Error::Kind::NotFound, "pack " + name + " has no task \"" + std::string(id) + "\"");
+        selected.push_back(one);
+    } else {
+        for (const auto& t : tasks)
+            selected.push_back(&t);
+    }
+    if (selected.empty())
+        throw Error(Error::Kind::InvalidArgument, "pack " + name + " has no tasks");
+    return selected;
+}
+
 const PackTask* TaskPack::task(std::string_view id) const
 {
     const auto it = std::find_if(tasks.begin(), tasks.end(), [id](const PackTask& t) { return t.id == id; });

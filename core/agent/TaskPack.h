@@ -62,6 +62,9 @@ struct TaskPack {
     static TaskPack parse(std::string_view json, const std::filesystem::path& origin);
 
     const PackTask* task(std::string_view id) const; // null when absent
+    // The tasks a run of the pack goes through: the one named (empty id: all, in order). Throws
+    // Error(NotFound) naming the pack for an unknown id, Error(InvalidArgument) for a pack without tasks.
+    std::vector<const PackTask*> selectTasks(std::string_view id) const;
     // The user message for a task: promptTemplate with its placeholders filled.
     std::string renderPrompt(const PackTask& task, std::string_view schema = {}) const;
     // The evaluator for a task: the pack's spec with the task's `expected` merged into its config.

@@ -21,6 +21,7 @@
 #include "views/QueryBar.h"
 #include "views/RecordTableView.h"
 #include "views/RecordsView.h"
+#include "views/RunsView.h"
 #include "views/StartPage.h"
 #include "views/TrendsView.h"
 #include "widgets/ActionIcons.h"
@@ -53,6 +54,8 @@
 #include <QToolButton>
 #include <QUndoStack>
 
+#include <utility>
+
 namespace memscope::ui {
 
 namespace {
@@ -76,6 +79,7 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
     , m_tabs(new QTabWidget(m_stack))
     , m_records(new RecordsView(session, m_filters, m_tabs))
     , m_trends(new TrendsView(session, m_filters, m_tabs))
+    , m_runs(new RunsView(session, settings, m_tabs))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Memscope"));
@@ -100,6 +104,14 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_records, tr("&Records"));
     m_tabs->addTab(m_trends, tr("&Trends"));
+    m_tabs->addTab(m_runs, tr("R&uns"));
+    // A memory a run retrieved, or the lesson it wrote, opens in Records.
+    connect(m_runs, &RunsView::openRecordRequested, this, &MainWindow::openRecord);
+    connect(m_runs, &RunsView::preferencesRequested, this, &MainWindow::showPreferences);
+    connect(m_records->model(), &RecordTableModel::queryFinished, this, [this] {
+        if (!m_pendingRecord.isEmpty())
+            m_records->selectIds({std::exchange(m_pendingRecord, QString())});
+    });
     // A bar, point or cell of Trends opens exactly its records: the filters become that selection.
     connect(m_trends, &TrendsView::drillDownRequested, this,
             [this](const nlohmann::json& filter, const QString& description) {
@@ -242,10 +254,24 @@ void MainWindow::exportRecords()
     dialog->open();
 }
 
+void MainWindow::openRecord(const QString& id)
+{
+    // The record is selected once the table has it (now, if the filter was already this one).
+    m_pendingRecord = id;
+    m_filters->restore({}, nlohmann::json{{"id", id.toStdString()}, {"state", "*"}}, {}, {}, {});
+    m_tabs->setCurrentWidget(m_records);
+    m_records->selectIds({id});
+    m_detail->showRecord(id);
+    statusBar()->showMessage(tr("Showing record %1").arg(id), 8000);
+}
+
 void MainWindow::showPreferences()
 {
     SettingsDialog dialog(m_settings, m_keys, this);
-    connect(&dialog, &SettingsDialog::saved, this, [this] { m_session->setOperatorName(m_settings->operatorName()); });
+    connect(&dialog, &SettingsDialog::saved, this, [this] {
+        m_session->setOperatorName(m_settings->operatorName());
+        m_runs->updateEndpointHint();
+    });
     // The core picks its embedder when a store opens: reopening applies the new one, and the background
     // embedder then fills in every record's vector with progress and Stop.
     connect(&dialog, &SettingsDialog::reembedRequested, this, [this] {
@@ -472,7 +498,7 @@ bool MainWindow::showView(const QString& name)
 bool MainWindow::isBusy() const
 {
     return m_embedder->isRunning() || m_curation->isBusy() || m_detail->isLoading() || m_opening || m_demoRunning ||
-           m_records->model()->isLoading() || m_facets->isLoading() || m_trends->isLoading();
+           m_records->model()->isLoading() || m_facets->isLoading() || m_trends->isLoading() || m_runs->isLoading();
 }
 
 void MainWindow::updateTitle()

@@ -16,6 +16,7 @@ class DetailPane;
 class FacetModel;
 class FilterState;
 class RecordsView;
+class RunsView;
 class Settings;
 class StartPage;
 class StoreSession;
@@ -39,6 +40,7 @@ public:
 
     RecordsView* recordsView() const { return m_records; }
     TrendsView* trendsView() const { return m_trends; }
+    RunsView* runsView() const { return m_runs; }
     FilterState* filters() const { return m_filters; }
     FacetModel* facets() const { return m_facets; }
     CurationController* curation() const { return m_curation; }
@@ -49,6 +51,8 @@ public:
     // Opens the import dialog for `path` (asks for a file when empty).
     void importFile(const QString& path = {});
     void exportRecords();
+    // Shows exactly this record (whatever its state) in Records: the filters become its id.
+    void openRecord(const QString& id);
     void showAbout();
     QMenu* recentMenu() const { return m_recentMenu; }
     StartPage* startPage() const { return m_start; }
@@ -75,6 +79,7 @@ private:
     QTabWidget* m_tabs;
     RecordsView* m_records;
     TrendsView* m_trends;
+    RunsView* m_runs;
     FacetModel* m_facets;
     CurationController* m_curation;
     DetailPane* m_detail;
@@ -86,6 +91,7 @@ private:
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QString m_pendingRecord; // openRecord(): selected when the table has it
     bool m_opening = false;
     bool m_demoRunning = false;
 };

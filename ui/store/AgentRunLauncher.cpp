@@ -1,0 +1,130 @@
+#include "store/AgentRunLauncher.h"
+
+#include "settings/Settings.h"
+#include "store/StoreSession.h"
+#include "store/StoreWorker.h"
+
+#include <agent/AgentRunner.h>
+#include <agent/PackLibrary.h>
+#include <llm/OpenAiChatClient.h>
+#include <storage/MemoryStore.h>
+#include <util/Error.h>
+#include <util/Ids.h>
+
+namespace memscope::ui {
+
+AgentRunLauncher::AgentRunLauncher(StoreSession* session, QObject* parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_cancel(std::make_shared<std::atomic_bool>(false))
+{
+    connect(m_session, &StoreSession::closed, this, &AgentRunLauncher::stop);
+}
+
+AgentRunLauncher::~AgentRunLauncher()
+{
+    m_cancel->store(true);
+    m_worker.reset(); // waits for the run in progress, which stops at its next cancel check
+}
+
+ProviderProfile AgentRunLauncher::profileFor(const Settings& settings)
+{
+    ProviderProfile profile = ProviderProfile::fromEnvironment();
+    if (const QString url = settings.llmBaseUrl().trimmed(); !url.isEmpty())
+        profile.baseUrl = url.toStdString();
+    if (const QString model = settings.llmModel().trimmed(); !model.isEmpty())
+        profile.model = model.toStdString();
+    profile.name = profile.baseUrl.empty() ? std::string() : ProviderProfile::guessName(profile.baseUrl);
+    return profile;
+}
+
+void AgentRunLauncher::stop()
+{
+    m_cancel->store(true);
+    m_worker.reset();
+    setRunning(false);
+}
+
+void AgentRunLauncher::cancel() { m_cancel->store(true); }
+
+void AgentRunLauncher::setRunning(bool running)
+{
+    if (m_running == running)
+        return;
+    m_running = running;
+    emit runningChanged(running);
+}
+
+bool AgentRunLauncher::start(const RunRequest& request, const ProviderProfile& profile)
+{
+    if (m_running || !m_session->isOpen()) {
+        emit failed(m_running ? tr("A run is already in progress.") : tr("No store is open."));
+        return false;
+    }
+    if (!m_worker) {
+        try {
+            m_worker = std::make_unique<StoreWorker>(m_session->uiStore().clone());
+        } catch (const Error& e) {
+            emit failed(QString::fromStdString(e.what()));
+            return false;
+        }
+    }
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    setRunning(true);
+    auto* receiver = this;
+    const auto post = [receiver](auto fn) { QMetaObject::invokeMethod(receiver, std::move(fn), Qt::QueuedConnection); };
+    m_worker
+        ->run([request, profile, cancel = m_cancel, post, receiver](MemoryStore& store) -> int {
+            const TaskPack pack = PackLibrary(PackLibrary::defaultFolders()).load(request.pack.toStdString());
+            const std::vector<const PackTask*> tasks = pack.selectTasks(request.taskId.toStdString());
+            OpenAiChatClient chat(profile);
+            store.semantic().waitLoaded(60000); // complete semantic scores for the prefetch
+
+            RunOptions options;
+            options.userId = request.userId.isEmpty() ? std::string("global") : request.userId.toStdString();
+            options.memory = request.memory;
+            options.version = request.version.toStdString();
+            options.model = profile.model;
+            options.writeback = RunOptions::Writeback::Inline;
+            const int episodes = std::max(1, request.episodes);
+            options.batchId = episodes > 1 ? "batch_" + newUuid().substr(0, 8) : std::string();
+
+            const AgentRunner::Observer observer = [post, receiver](AgentRunner::Event event, const RunTrace& trace,
+                                                                    std::string_view delta) {
+                if (event == AgentRunner::Event::Delta) {
+                    post([receiver, id = QString::fromStdString(trace.runId),
+                          text = QString::fromUtf8(delta.data(), static_cast<qsizetype>(delta.size()))] {
+                        emit receiver->outputDelta(id, text);
+                    });
+                    return;
+                }
+                // A copy: the runner goes on changing its trace on this thread.
+                post([receiver, event, copy = trace] {
+                    emit receiver->traceUpdated(copy, static_cast<int>(event));
+                    if (event == AgentRunner::Event::Finished)
+                        emit receiver->runFinished(copy);
+                });
+            };
+            AgentRunner runner(store, chat);
+            int done = 0;
+            for (int episode = 1; episode <= episodes && !cancel->load(); ++episode) {
+                post([receiver, episode, episodes] { emit receiver->episodeStarted(episode, episodes); });
+                options.episode = options.batchId.empty() ? 0 : episode;
+                const PackTask& task = *tasks[static_cast<std::size_t>(episode - 1) % tasks.size()];
+                runner.run(pack, task, options, observer, cancel.get());
+                ++done;
+            }
+            return done;
+        })
+        .then(this, [this, episodes = std::max(1, request.episodes), cancel = m_cancel](TaskResult<int> result) {
+            setRunning(false);
+            if (!result.ok()) {
+                emit failed(result.error->message);
+                return;
+            }
+            emit batchFinished(*result.value, episodes, cancel->load());
+        });
+    return true;
+}
+
+} // namespace memscope::ui
