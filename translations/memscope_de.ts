@@ -153,8 +153,8 @@
         <translation>Das Fenster in eine PNG-Datei zeichnen und beenden.</translation>
     </message>
     <message>
-        <source>The view to show first (records, trends, runs).</source>
-        <translation>Die zuerst gezeigte Ansicht (records, trends, runs).</translation>
+        <source>The view to show first (records, trends, lessons, runs).</source>
+        <translation>Die zuerst gezeigte Ansicht (records, trends, lessons, runs).</translation>
     </message>
     <message>
         <source>Window size for --screenshot, as WxH.</source>
@@ -886,6 +886,64 @@ Der Import konnte nicht rückgängig gemacht werden: %1</translation>
     <message>
         <source>The import failed: %1</source>
         <translation>Der Import ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::LessonEffectivenessModel</name>
+    <message>
+        <source>%1% of %2</source>
+        <translation>%1 % von %2</translation>
+    </message>
+    <message>
+        <source>%1%2 pp</source>
+        <translation>%1%2 Pp.</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Erkenntnis</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Aufgabentyp</translation>
+    </message>
+    <message>
+        <source>Retrieved</source>
+        <translation>Abgerufen</translation>
+    </message>
+    <message>
+        <source>Runs that retrieved it</source>
+        <translation>Läufe mit Abruf</translation>
+    </message>
+    <message>
+        <source>Runs that did not</source>
+        <translation>Läufe ohne Abruf</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>Zugewinn</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::LessonEffectivenessPanel</name>
+    <message>
+        <source>Lesson effectiveness could not be computed: %1</source>
+        <translation>Die Wirksamkeit der Erkenntnisse konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>No lesson has been retrieved by a run yet. Agent runs (the Runs tab, or memscope-cli run) and outside agents searching with --run-id fill this in.</source>
+        <translation>Noch kein Lauf hat eine Erkenntnis abgerufen. Agentenläufe (der Reiter Läufe oder memscope-cli run) und externe Agenten, die mit --run-id suchen, füllen diese Tabelle.</translation>
+    </message>
+    <message>
+        <source>Success rate of the runs that retrieved each lesson against the runs of its task type that did not. Double-click a lesson to open it.</source>
+        <translation>Erfolgsquote der Läufe, die eine Erkenntnis abgerufen haben, gegenüber den Läufen desselben Aufgabentyps ohne sie. Doppelklick öffnet die Erkenntnis.</translation>
+    </message>
+    <message>
+        <source>Lessons of task type %1: success rate of the runs that retrieved each against the runs that did not. Double-click a lesson to open it.</source>
+        <translation>Erkenntnisse des Aufgabentyps %1: Erfolgsquote der Läufe mit Abruf gegenüber den Läufen ohne. Doppelklick öffnet die Erkenntnis.</translation>
     </message>
 </context>
 <context>
@@ -2312,6 +2370,14 @@ Klicken, um diese Einträge zu öffnen</translation>
     <message>
         <source>%1 could not be written: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Success rate breakdown</source>
+        <translation>Erfolgsquote nach Aufschlüsselung</translation>
+    </message>
+    <message>
+        <source>Lesson effectiveness</source>
+        <translation>Wirksamkeit der Erkenntnisse</translation>
     </message>
 </context>
 </TS>

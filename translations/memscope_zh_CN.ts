@@ -153,8 +153,8 @@
         <translation>将窗口渲染为 PNG 文件后退出。</translation>
     </message>
     <message>
-        <source>The view to show first (records, trends, runs).</source>
-        <translation>首先显示的视图（records、trends、runs）。</translation>
+        <source>The view to show first (records, trends, lessons, runs).</source>
+        <translation>首先显示的视图（records、trends、lessons、runs）。</translation>
     </message>
     <message>
         <source>Window size for --screenshot, as WxH.</source>
@@ -872,6 +872,64 @@ The import could not be undone: %1</source>
     <message>
         <source>The import failed: %1</source>
         <translation>导入失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::LessonEffectivenessModel</name>
+    <message>
+        <source>%1% of %2</source>
+        <translation>%2 次中 %1%</translation>
+    </message>
+    <message>
+        <source>%1%2 pp</source>
+        <translation>%1%2 个百分点</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>经验</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>任务类型</translation>
+    </message>
+    <message>
+        <source>Retrieved</source>
+        <translation>检索次数</translation>
+    </message>
+    <message>
+        <source>Runs that retrieved it</source>
+        <translation>检索到它的运行</translation>
+    </message>
+    <message>
+        <source>Runs that did not</source>
+        <translation>未检索到它的运行</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>提升</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::LessonEffectivenessPanel</name>
+    <message>
+        <source>Lesson effectiveness could not be computed: %1</source>
+        <translation>无法计算经验的有效性：%1</translation>
+    </message>
+    <message>
+        <source>No lesson has been retrieved by a run yet. Agent runs (the Runs tab, or memscope-cli run) and outside agents searching with --run-id fill this in.</source>
+        <translation>尚无运行检索过任何经验。智能体运行（“运行”标签页或 memscope-cli run）以及使用 --run-id 搜索的外部智能体会填充此表。</translation>
+    </message>
+    <message>
+        <source>Success rate of the runs that retrieved each lesson against the runs of its task type that did not. Double-click a lesson to open it.</source>
+        <translation>检索到各条经验的运行的成功率，与同一任务类型中未检索到它的运行相比。双击经验即可打开。</translation>
+    </message>
+    <message>
+        <source>Lessons of task type %1: success rate of the runs that retrieved each against the runs that did not. Double-click a lesson to open it.</source>
+        <translation>任务类型 %1 的经验：检索到各条经验的运行与未检索到的运行的成功率对比。双击经验即可打开。</translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2350,14 @@ Click to open these records</source>
     <message>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Success rate breakdown</source>
+        <translation>成功率细分</translation>
+    </message>
+    <message>
+        <source>Lesson effectiveness</source>
+        <translation>经验有效性</translation>
     </message>
 </context>
 </TS>

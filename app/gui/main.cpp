@@ -64,7 +64,7 @@ int main(int argc, char** argv)
                                   QApplication::translate("main", "Render the window to a PNG file and exit."),
                                   QStringLiteral("file"));
     QCommandLineOption view(QStringLiteral("view"),
-                            QApplication::translate("main", "The view to show first (records, trends, runs)."),
+                            QApplication::translate("main", "The view to show first (records, trends, lessons, runs)."),
                             QStringLiteral("name"));
     QCommandLineOption size(QStringLiteral("size"),
                             QApplication::translate("main", "Window size for --screenshot, as WxH."),

@@ -107,6 +107,7 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
     m_tabs->addTab(m_runs, tr("R&uns"));
     // A memory a run retrieved, or the lesson it wrote, opens in Records.
     connect(m_runs, &RunsView::openRecordRequested, this, &MainWindow::openRecord);
+    connect(m_trends, &TrendsView::openRecordRequested, this, &MainWindow::openRecord);
     connect(m_runs, &RunsView::preferencesRequested, this, &MainWindow::showPreferences);
     connect(m_records->model(), &RecordTableModel::queryFinished, this, [this] {
         if (!m_pendingRecord.isEmpty())
@@ -483,6 +484,12 @@ bool MainWindow::showView(const QString& name)
     }
     if (name == QLatin1String("shortcuts")) {
         QMetaObject::invokeMethod(this, &MainWindow::showShortcuts, Qt::QueuedConnection);
+        return true;
+    }
+    if (name == QLatin1String("lessons")) { // the Trends tab's lesson-effectiveness table
+        m_tabs->setCurrentWidget(m_trends);
+        m_stack->setCurrentWidget(m_tabs);
+        m_trends->showLessonEffectiveness();
         return true;
     }
     for (int i = 0; i < m_tabs->count(); ++i) {

@@ -4,6 +4,7 @@
 #include "models/FilterState.h"
 #include "store/StoreSession.h"
 #include "store/StoreWorker.h"
+#include "views/LessonEffectivenessPanel.h"
 #include "views/TrendChartBuilder.h"
 #include "widgets/ErrorBanner.h"
 
@@ -31,6 +32,7 @@
 #include <QSplitter>
 #include <QStackedBarSeries>
 #include <QSvgGenerator>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -146,9 +148,17 @@ TrendsView::TrendsView(StoreSession* session, FilterState* filters, QWidget* par
     m_table->setWordWrap(false);
     connect(m_table, &QTableView::activated, this, &TrendsView::openCell);
 
+    m_lessons = new LessonEffectivenessPanel(m_session, m_filters, this);
+    connect(m_lessons, &LessonEffectivenessPanel::openRecordRequested, this, &TrendsView::openRecordRequested);
+    m_tables = new QTabWidget(this);
+    m_tables->setObjectName(QStringLiteral("trendTables"));
+    m_tables->setDocumentMode(true);
+    m_tables->addTab(m_table, tr("Success rate breakdown"));
+    m_tables->addTab(m_lessons, tr("Lesson effectiveness"));
+
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_charts);
-    splitter->addWidget(m_table);
+    splitter->addWidget(m_tables);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
@@ -168,6 +178,10 @@ TrendsView::TrendsView(StoreSession* session, FilterState* filters, QWidget* par
 }
 
 TrendsView::~TrendsView() = default;
+
+void TrendsView::showLessonEffectiveness() { m_tables->setCurrentWidget(m_lessons); }
+
+bool TrendsView::isLoading() const { return m_loading || m_lessons->isLoading(); }
 
 void TrendsView::setBucket(TrendBucket bucket) { m_bucket->setCurrentIndex(m_bucket->findData(int(bucket))); }
 

@@ -16,12 +16,14 @@ class QComboBox;
 class QLabel;
 class QModelIndex;
 class QTableView;
+class QTabWidget;
 class QTimer;
 class QToolButton;
 
 namespace memscope::ui {
 
 class BreakdownModel;
+class LessonEffectivenessPanel;
 class ErrorBanner;
 class FilterState;
 class StoreSession;
@@ -40,12 +42,14 @@ public:
     void setSeries(TrendDimension series);
     void setBreakdownColumns(TrendDimension columns); // tool_name or version (rows: task_type)
 
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const;
     const std::optional<TrendsSnapshot>& snapshot() const { return m_snapshot; }
     QChartView* outcomeChart() const { return m_outcomeView; }
     QChartView* rateChart() const { return m_rateView; }
     QTableView* breakdownTable() const { return m_table; }
     BreakdownModel* breakdownModel() const { return m_model; }
+    LessonEffectivenessPanel* lessonsPanel() const { return m_lessons; }
+    void showLessonEffectiveness(); // brings its table to the front
     ErrorBanner* banner() const { return m_banner; }
 
     // The drill-downs the charts and the table trigger: one bar (one outcome of one bucket, or the whole
@@ -65,6 +69,7 @@ public slots:
 signals:
     // The records behind a bar, point or cell: a Mem0 filter and words for the status bar.
     void drillDownRequested(const nlohmann::json& filter, const QString& description);
+    void openRecordRequested(const QString& memoryId); // a lesson of the effectiveness table
     void loadingChanged(bool loading);
     void refreshed();
 
@@ -96,6 +101,8 @@ private:
     QChartView* m_rateView;
     QTableView* m_table;
     BreakdownModel* m_model;
+    LessonEffectivenessPanel* m_lessons = nullptr;
+    QTabWidget* m_tables = nullptr;
     QTimer* m_relayout; // charts are rebuilt for a new width so axis labels never overlap
     std::optional<TrendsSnapshot> m_snapshot;
     quint64 m_generation = 0;
