@@ -153,16 +153,16 @@
         <translation>Das Fenster in eine PNG-Datei zeichnen und beenden.</translation>
     </message>
     <message>
-        <source>The view to show first (records, trends, lessons, runs).</source>
-        <translation>Die zuerst gezeigte Ansicht (records, trends, lessons, runs).</translation>
-    </message>
-    <message>
         <source>Window size for --screenshot, as WxH.</source>
         <translation>Fenstergröße für --screenshot, als BxH (WxH).</translation>
     </message>
     <message>
         <source>Use a dark palette (Fusion style), whatever the desktop&apos;s.</source>
         <translation>Eine dunkle Farbpalette (Fusion-Stil) verwenden, unabhängig vom Desktop.</translation>
+    </message>
+    <message>
+        <source>The view to show first (records, trends, lessons, runs, curve).</source>
+        <translation>Die zuerst gezeigte Ansicht (records, trends, lessons, runs, curve).</translation>
     </message>
 </context>
 <context>
@@ -556,6 +556,18 @@ Doppelklicken, um diese Einträge zu öffnen</translation>
         <source>updated %1</source>
         <translation>aktualisiert %1</translation>
     </message>
+    <message>
+        <source>Retrieved by</source>
+        <translation>Abgerufen von</translation>
+    </message>
+    <message>
+        <source>Retrieved by (%1+)</source>
+        <translation>Abgerufen von (%1+)</translation>
+    </message>
+    <message>
+        <source>Retrieved by (%1)</source>
+        <translation>Abgerufen von (%1)</translation>
+    </message>
 </context>
 <context>
     <name>memscope::ui::EditRecordDialog</name>
@@ -889,6 +901,118 @@ Der Import konnte nicht rückgängig gemacht werden: %1</translation>
     </message>
 </context>
 <context>
+    <name>memscope::ui::LearningCurvePanel</name>
+    <message>
+        <source>A batch of runs; those run with &apos;Learning curve&apos; have both lines</source>
+        <translation>Eine Serie von Läufen; mit „Lernkurve“ gestartete haben beide Linien</translation>
+    </message>
+    <message>
+        <source>No batches yet. Run a pack with &apos;Learning curve&apos; checked to compare the success rate by episode with memory and without it (Run Task…, or memscope-cli run --pack NAME --episodes N --curve).</source>
+        <translation>Noch keine Serien. Führen Sie ein Paket mit „Lernkurve“ aus, um die Erfolgsquote je Episode mit und ohne Gedächtnis zu vergleichen (Aufgabe ausführen… oder memscope-cli run --pack NAME --episodes N --curve).</translation>
+    </message>
+    <message>
+        <source>&amp;Batch:</source>
+        <translation>&amp;Serie:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n episode(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n Episode</numerusform>
+            <numerusform>%1 · %2 · %n Episoden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · memory only</source>
+        <translation> · nur mit Gedächtnis</translation>
+    </message>
+    <message>
+        <source> · without memory only</source>
+        <translation> · nur ohne Gedächtnis</translation>
+    </message>
+    <message>
+        <source>The batches could not be listed: %1</source>
+        <translation>Die Serien konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>The learning curve could not be computed: %1</source>
+        <translation>Die Lernkurve konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>With memory %1 % · without %2 % · %3 points over %n episode(s)</source>
+        <translation>
+            <numerusform>Mit Gedächtnis %1 % · ohne %2 % · %3 Punkte über %n Episode</numerusform>
+            <numerusform>Mit Gedächtnis %1 % · ohne %2 % · %3 Punkte über %n Episoden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>With memory %1 % over %n episode(s); no runs without memory to compare with</source>
+        <translation>
+            <numerusform>Mit Gedächtnis %1 % über %n Episode; keine Läufe ohne Gedächtnis zum Vergleich</numerusform>
+            <numerusform>Mit Gedächtnis %1 % über %n Episoden; keine Läufe ohne Gedächtnis zum Vergleich</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Without memory %1 % over %n episode(s); no runs with memory to compare with</source>
+        <translation>
+            <numerusform>Ohne Gedächtnis %1 % über %n Episode; keine Läufe mit Gedächtnis zum Vergleich</numerusform>
+            <numerusform>Ohne Gedächtnis %1 % über %n Episoden; keine Läufe mit Gedächtnis zum Vergleich</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No run of this batch has been judged yet.</source>
+        <translation>Noch kein Lauf dieser Serie wurde bewertet.</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n run(s) left out (failed, cancelled or still running)</source>
+        <translation>
+            <numerusform> · %n Lauf ausgelassen (fehlgeschlagen, abgebrochen oder noch laufend)</numerusform>
+            <numerusform> · %n Läufe ausgelassen (fehlgeschlagen, abgebrochen oder noch laufend)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Episode</source>
+        <translation>Episode</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cumulative success rate by episode (dashed: the last %n episode(s))</source>
+        <translation>
+            <numerusform>Kumulierte Erfolgsquote je Episode (gestrichelt: die letzte %n Episode)</numerusform>
+            <numerusform>Kumulierte Erfolgsquote je Episode (gestrichelt: die letzten %n Episoden)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>last %n</source>
+        <translation>
+            <numerusform>letzte %n</numerusform>
+            <numerusform>letzte %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>With memory</source>
+        <translation>Mit Gedächtnis</translation>
+    </message>
+    <message>
+        <source>Without memory</source>
+        <translation>Ohne Gedächtnis</translation>
+    </message>
+    <message>
+        <source>With memory, %1</source>
+        <translation>Mit Gedächtnis, %1</translation>
+    </message>
+    <message>
+        <source>Without memory, %1</source>
+        <translation>Ohne Gedächtnis, %1</translation>
+    </message>
+    <message>
+        <source>%1 · episode %2: %3 %</source>
+        <translation>%1 · Episode %2: %3 %</translation>
+    </message>
+</context>
+<context>
     <name>memscope::ui::LessonEffectivenessModel</name>
     <message>
         <source>%1% of %2</source>
@@ -944,6 +1068,123 @@ Der Import konnte nicht rückgängig gemacht werden: %1</translation>
     <message>
         <source>Lessons of task type %1: success rate of the runs that retrieved each against the runs that did not. Double-click a lesson to open it.</source>
         <translation>Erkenntnisse des Aufgabentyps %1: Erfolgsquote der Läufe mit Abruf gegenüber den Läufen ohne. Doppelklick öffnet die Erkenntnis.</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::LlmEndpointEditor</name>
+    <message>
+        <source>LLM endpoints (agent runs)</source>
+        <translation>LLM-Endpunkte (Agentenläufe)</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>List Models</source>
+        <translation>Modelle auflisten</translation>
+    </message>
+    <message>
+        <source>Find Local Ollama</source>
+        <translation>Lokales Ollama suchen</translation>
+    </message>
+    <message>
+        <source>The endpoint agent runs use unless the Run Task dialog picks another</source>
+        <translation>Der Endpunkt, den Agentenläufe verwenden, sofern der Dialog „Aufgabe ausführen“ keinen anderen wählt</translation>
+    </message>
+    <message>
+        <source>none yet: add one, or find a local Ollama</source>
+        <translation>noch keiner: fügen Sie einen hinzu oder suchen Sie ein lokales Ollama</translation>
+    </message>
+    <message>
+        <source>Ask the endpoint which models it serves</source>
+        <translation>Den Endpunkt fragen, welche Modelle er anbietet</translation>
+    </message>
+    <message>
+        <source>Look for Ollama on this computer (%1) and add it as an endpoint</source>
+        <translation>Auf diesem Computer nach Ollama suchen (%1) und es als Endpunkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>set it in the environment</source>
+        <translation>in der Umgebung setzen</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>Basis-URL:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Add Endpoint</source>
+        <translation>Endpunkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name of the new endpoint:</source>
+        <translation>Name des neuen Endpunkts:</translation>
+    </message>
+    <message>
+        <source>An endpoint needs a name of its own.</source>
+        <translation>Ein Endpunkt braucht einen eigenen Namen.</translation>
+    </message>
+    <message>
+        <source>Add an endpoint to set its key.</source>
+        <translation>Fügen Sie einen Endpunkt hinzu, um seinen Schlüssel zu setzen.</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Suche…</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models…</source>
+        <translation>Frage %1 nach seinen Modellen…</translation>
+    </message>
+    <message>
+        <source>No model list from %1: %2</source>
+        <translation>Keine Modellliste von %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) at %1.</source>
+        <translation>
+            <numerusform>%n Modell bei %1.</numerusform>
+            <numerusform>%n Modelle bei %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking for Ollama at %1…</source>
+        <translation>Suche Ollama unter %1…</translation>
+    </message>
+    <message>
+        <source>No Ollama answered at %1. Start it with &quot;ollama serve&quot; (and &quot;ollama pull llama3.1&quot; for a model), or set OLLAMA_HOST.</source>
+        <translation>Unter %1 hat kein Ollama geantwortet. Starten Sie es mit „ollama serve“ (und „ollama pull llama3.1“ für ein Modell) oder setzen Sie OLLAMA_HOST.</translation>
+    </message>
+    <message>
+        <source>Ollama is running at %1 but has no models: run &quot;ollama pull llama3.1&quot;.</source>
+        <translation>Ollama läuft unter %1, hat aber keine Modelle: führen Sie „ollama pull llama3.1“ aus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ollama is running at %1 with %n model(s).</source>
+        <translation>
+            <numerusform>Ollama läuft unter %1 mit %n Modell.</numerusform>
+            <numerusform>Ollama läuft unter %1 mit %n Modellen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1566,45 @@ Der Import konnte nicht rückgängig gemacht werden: %1</translation>
     </message>
 </context>
 <context>
+    <name>memscope::ui::RecordRunsModel</name>
+    <message>
+        <source>Retrieved</source>
+        <translation>Abgerufen</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Run outcome</source>
+        <translation>Ergebnis des Laufs</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Retrieved by an outside agent&apos;s search (source &quot;%1&quot;, run id %2); Memscope has no trace of that run.</source>
+        <translation>Von der Suche eines externen Agenten abgerufen (Quelle „%1“, Lauf-ID %2); Memscope hat keine Aufzeichnung dieses Laufs.</translation>
+    </message>
+    <message>
+        <source>Double-click to inspect run %1</source>
+        <translation>Doppelklicken, um Lauf %1 zu untersuchen</translation>
+    </message>
+    <message>
+        <source>outside agent search</source>
+        <translation>Suche eines externen Agenten</translation>
+    </message>
+</context>
+<context>
     <name>memscope::ui::RecordTableModel</name>
     <message>
         <source>(no longer in the store)</source>
@@ -1409,6 +1689,252 @@ Der Import konnte nicht rückgängig gemacht werden: %1</translation>
     <message>
         <source>cut</source>
         <translation>gekürzt</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunCompareDialog</name>
+    <message>
+        <source>Compare Runs — %1</source>
+        <translation>Läufe vergleichen — %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>A: %1 · B: %2 · changes are B − A; green is better for B, red worse.</source>
+        <translation>A: %1 · B: %2 · Änderungen sind B − A; grün ist besser für B, rot schlechter.</translation>
+    </message>
+    <message>
+        <source>These runs are of different tasks (A: %1, B: %2): their differences are not only memory&apos;s or the version&apos;s.</source>
+        <translation>Diese Läufe gehören zu verschiedenen Aufgaben (A: %1, B: %2): Ihre Unterschiede liegen nicht nur am Gedächtnis oder an der Version.</translation>
+    </message>
+    <message>
+        <source>Run A</source>
+        <translation>Lauf A</translation>
+    </message>
+    <message>
+        <source>Run B</source>
+        <translation>Lauf B</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off (ablation)</source>
+        <translation>aus (Ablation)</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Gedächtnis</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>better</source>
+        <translation>besser</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>schlechter</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>Prompt-Tokens</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>Antwort-Tokens</translation>
+    </message>
+    <message>
+        <source>  “%1” section</source>
+        <translation>  Abschnitt „%1“</translation>
+    </message>
+    <message>
+        <source>Steps (tool calls)</source>
+        <translation>Schritte (Werkzeugaufrufe)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Retrieved (in prompt)</source>
+        <translation>Abgerufen (im Prompt)</translation>
+    </message>
+    <message>
+        <source>Neither run retrieved any memory.</source>
+        <translation>Keiner der Läufe hat eine Erinnerung abgerufen.</translation>
+    </message>
+    <message>
+        <source>Only run A retrieved %1, only run B %2, both %3 (%4 of them at another rank).</source>
+        <translation>Nur Lauf A rief %1 ab, nur Lauf B %2, beide %3 (%4 davon auf einem anderen Rang).</translation>
+    </message>
+    <message>
+        <source>Double-click a memory to open its record.</source>
+        <translation>Doppelklicken Sie auf eine Erinnerung, um ihren Datensatz zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Retrieved context</source>
+        <translation>Abgerufener Kontext</translation>
+    </message>
+    <message>
+        <source>No answer.</source>
+        <translation>Keine Antwort.</translation>
+    </message>
+    <message>
+        <source>Answer of run A</source>
+        <translation>Antwort von Lauf A</translation>
+    </message>
+    <message>
+        <source>Answer of run B</source>
+        <translation>Antwort von Lauf B</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunComparisonModel</name>
+    <message>
+        <source>Whether run A, run B or both retrieved the memory</source>
+        <translation>Ob Lauf A, Lauf B oder beide die Erinnerung abgerufen haben</translation>
+    </message>
+    <message>
+        <source>The memory&apos;s label in the run&apos;s prompt ([L1] first); cut: did not fit the budget</source>
+        <translation>Die Marke der Erinnerung im Prompt des Laufs ([L1] zuerst); gekürzt: passte nicht ins Budget</translation>
+    </message>
+    <message>
+        <source>The retrieval score in that run (relevance and recency)</source>
+        <translation>Der Abrufwert in diesem Lauf (Relevanz und Aktualität)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Rank A</source>
+        <translation>Rang A</translation>
+    </message>
+    <message>
+        <source>Rank B</source>
+        <translation>Rang B</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Score A</source>
+        <translation>Wert A</translation>
+    </message>
+    <message>
+        <source>Score B</source>
+        <translation>Wert B</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Erkenntnis</translation>
+    </message>
+    <message>
+        <source>L%1 (cut)</source>
+        <translation>L%1 (gekürzt)</translation>
+    </message>
+    <message>
+        <source>− only A</source>
+        <translation>− nur A</translation>
+    </message>
+    <message>
+        <source>+ only B</source>
+        <translation>+ nur B</translation>
+    </message>
+    <message>
+        <source>↑ up %1</source>
+        <translation>↑ %1 höher</translation>
+    </message>
+    <message>
+        <source>↓ down %1</source>
+        <translation>↓ %1 tiefer</translation>
+    </message>
+    <message>
+        <source>= both</source>
+        <translation>= beide</translation>
+    </message>
+    <message>
+        <source>Run %1 did not retrieve it.</source>
+        <translation>Lauf %1 hat sie nicht abgerufen.</translation>
+    </message>
+    <message>
+        <source>Run %1 retrieved it as [L%2], in the prompt.</source>
+        <translation>Lauf %1 rief sie als [L%2] ab, im Prompt.</translation>
+    </message>
+    <message>
+        <source>Run %1 retrieved it as [L%2], but it did not fit the token budget.</source>
+        <translation>Lauf %1 rief sie als [L%2] ab, aber sie passte nicht ins Token-Budget.</translation>
+    </message>
+    <message>
+        <source>Only run A retrieved this memory.</source>
+        <translation>Nur Lauf A hat diese Erinnerung abgerufen.</translation>
+    </message>
+    <message>
+        <source>Only run B retrieved this memory.</source>
+        <translation>Nur Lauf B hat diese Erinnerung abgerufen.</translation>
+    </message>
+    <message>
+        <source>Both runs retrieved it, at different ranks.</source>
+        <translation>Beide Läufe riefen sie ab, auf verschiedenen Rängen.</translation>
+    </message>
+    <message>
+        <source>Both runs retrieved it, at the same rank.</source>
+        <translation>Beide Läufe riefen sie ab, auf demselben Rang.</translation>
+    </message>
+    <message>
+        <source>Double-click to open record %1</source>
+        <translation>Doppelklicken, um Datensatz %1 zu öffnen</translation>
     </message>
 </context>
 <context>
@@ -1809,6 +2335,102 @@ Der Import konnte nicht rückgängig gemacht werden: %1</translation>
             <numerusform>Alle Aufgaben nacheinander (%n)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Learning curve: run each episode with and without memory</source>
+        <translation>&amp;Lernkurve: jede Episode mit und ohne Gedächtnis ausführen</translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoint:</source>
+        <translation>E&amp;ndpunkt:</translation>
+    </message>
+    <message>
+        <source>&amp;Queue the lessons (written in the background after each run)</source>
+        <translation>Erkenntnisse in die &amp;Warteschlange (nach jedem Lauf im Hintergrund geschrieben)</translation>
+    </message>
+    <message>
+        <source>For each episode, run the task with memory and then the same task without memory (a control that writes no lesson), and chart both success rates by episode: the continual-learning curve</source>
+        <translation>Für jede Episode die Aufgabe mit Gedächtnis und dann dieselbe Aufgabe ohne Gedächtnis ausführen (eine Kontrolle, die keine Erkenntnis schreibt) und beide Erfolgsquoten je Episode zeichnen: die Kurve des kontinuierlichen Lernens</translation>
+    </message>
+    <message>
+        <source>The LLM endpoint (provider profile) the runs use</source>
+        <translation>Der LLM-Endpunkt (Anbieterprofil), den die Läufe verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Advanced</source>
+        <translation>&amp;Erweitert</translation>
+    </message>
+    <message>
+        <source>The prefetch&apos;s budget and filters, and where the lessons go</source>
+        <translation>Budget und Filter des Vorabrufs und wohin die Erkenntnisse gehen</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <source>The most tokens the lessons may take in the prompt; lessons that do not fit are cut</source>
+        <translation>Die meisten Tokens, die Erkenntnisse im Prompt belegen dürfen; was nicht passt, wird gekürzt</translation>
+    </message>
+    <message>
+        <source>How many successes and how many failures the prefetch retrieves, before the budget</source>
+        <translation>Wie viele Erfolge und wie viele Fehlschläge der Vorabruf vor dem Budget abruft</translation>
+    </message>
+    <message>
+        <source>any tool</source>
+        <translation>jedes Werkzeug</translation>
+    </message>
+    <message>
+        <source>Retrieve only lessons whose tool_name is this</source>
+        <translation>Nur Erkenntnisse mit diesem tool_name abrufen</translation>
+    </message>
+    <message>
+        <source>any version</source>
+        <translation>jede Version</translation>
+    </message>
+    <message>
+        <source>Retrieve only lessons whose version is this</source>
+        <translation>Nur Erkenntnisse mit dieser Version abrufen</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>jedes Alter</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Retrieve only lessons written in the last N days (0: any age)</source>
+        <translation>Nur Erkenntnisse der letzten N Tage abrufen (0: jedes Alter)</translation>
+    </message>
+    <message>
+        <source>Hand each lesson to the persistent writeback queue instead of writing it inline; the queue is drained after each run, so the next episode can retrieve the lesson</source>
+        <translation>Jede Erkenntnis an die dauerhafte Rückschreib-Warteschlange übergeben, statt sie direkt zu schreiben; die Warteschlange wird nach jedem Lauf geleert, sodass die nächste Episode die Erkenntnis abrufen kann</translation>
+    </message>
+    <message>
+        <source>Lesson &amp;budget:</source>
+        <translation>Erkenntnis-&amp;Budget:</translation>
+    </message>
+    <message>
+        <source>Lessons per &amp;outcome:</source>
+        <translation>Erkenntnisse je &amp;Ergebnis:</translation>
+    </message>
+    <message>
+        <source>Only &amp;tool:</source>
+        <translation>Nur &amp;Werkzeug:</translation>
+    </message>
+    <message>
+        <source>Only v&amp;ersion:</source>
+        <translation>Nur V&amp;ersion:</translation>
+    </message>
+    <message>
+        <source>Written &amp;within:</source>
+        <translation>Geschrieben &amp;innerhalb:</translation>
+    </message>
+    <message>
+        <source>&amp;Run Both</source>
+        <translation>Beide &amp;ausführen</translation>
+    </message>
 </context>
 <context>
     <name>memscope::ui::RunsView</name>
@@ -1923,6 +2545,61 @@ Der Import konnte nicht rückgängig gemacht werden: %1</translation>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
+    <message>
+        <source>Com&amp;pare…</source>
+        <translation>&amp;Vergleichen…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Learning curve</source>
+        <translation>Lernkurve</translation>
+    </message>
+    <message numerus="yes">
+        <source>No LLM endpoint is configured, but Ollama is running on this computer at %1 with %n model(s). Use it with %2, or choose another in Edit → Preferences.</source>
+        <translation>
+            <numerusform>Es ist kein LLM-Endpunkt eingerichtet, aber auf diesem Computer läuft Ollama unter %1 mit %n Modell. Verwenden Sie es mit %2 oder wählen Sie unter Bearbeiten → Einstellungen einen anderen.</numerusform>
+            <numerusform>Es ist kein LLM-Endpunkt eingerichtet, aber auf diesem Computer läuft Ollama unter %1 mit %n Modellen. Verwenden Sie es mit %2 oder wählen Sie unter Bearbeiten → Einstellungen einen anderen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use Ollama</source>
+        <translation>Ollama verwenden</translation>
+    </message>
+    <message>
+        <source>Agent runs now use %1 (%2) at %3.</source>
+        <translation>Agentenläufe verwenden jetzt %1 (%2) unter %3.</translation>
+    </message>
+    <message>
+        <source>Run %1 is not in this store.</source>
+        <translation>Lauf %1 ist nicht in diesem Speicher.</translation>
+    </message>
+    <message>
+        <source>Ablation run finished: %1 without memory.</source>
+        <translation>Ablationslauf beendet: %1 ohne Gedächtnis.</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>The runs could not be compared: %1</source>
+        <translation>Die Läufe konnten nicht verglichen werden: %1</translation>
+    </message>
+    <message>
+        <source>The endpoint &quot;%1&quot; has no base URL or model: set them in Edit → Preferences.</source>
+        <translation>Der Endpunkt „%1“ hat keine Basis-URL oder kein Modell: Legen Sie sie unter Bearbeiten → Einstellungen fest.</translation>
+    </message>
+    <message>
+        <source>Compare the selected run with the newest other run of its task (%1)</source>
+        <translation>Den gewählten Lauf mit dem neuesten anderen Lauf seiner Aufgabe vergleichen (%1)</translation>
+    </message>
+    <message>
+        <source>Compare two runs side by side: select two runs, or one whose task has other runs</source>
+        <translation>Zwei Läufe nebeneinander vergleichen: Wählen Sie zwei Läufe oder einen, dessen Aufgabe weitere Läufe hat</translation>
+    </message>
 </context>
 <context>
     <name>memscope::ui::SettingsDialog</name>
@@ -2013,10 +2690,6 @@ Der Import konnte nicht rückgängig gemacht werden: %1</translation>
     <message>
         <source>Saves, reopens the database with the new embedder and embeds every record in the background (progress and Stop in the status bar).</source>
         <translation>Speichert, öffnet die Datenbank mit dem neuen Embedder erneut und bettet jeden Eintrag im Hintergrund ein (Fortschritt und Anhalten in der Statusleiste).</translation>
-    </message>
-    <message>
-        <source>LLM endpoint (agent runs)</source>
-        <translation>LLM-Endpunkt (Agentenläufe)</translation>
     </message>
     <message>
         <source>No system keychain is available here, so Memscope cannot store API keys. Set OPENAI_API_KEY (and MEMSCOPE_EMBED_API_KEY for a separate embedding key) in the environment instead.</source>

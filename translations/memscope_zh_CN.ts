@@ -153,16 +153,16 @@
         <translation>将窗口渲染为 PNG 文件后退出。</translation>
     </message>
     <message>
-        <source>The view to show first (records, trends, lessons, runs).</source>
-        <translation>首先显示的视图（records、trends、lessons、runs）。</translation>
-    </message>
-    <message>
         <source>Window size for --screenshot, as WxH.</source>
         <translation>--screenshot 的窗口大小，格式为 WxH。</translation>
     </message>
     <message>
         <source>Use a dark palette (Fusion style), whatever the desktop&apos;s.</source>
         <translation>使用深色调色板（Fusion 风格），不论桌面设置如何。</translation>
+    </message>
+    <message>
+        <source>The view to show first (records, trends, lessons, runs, curve).</source>
+        <translation>首先显示的视图（records、trends、lessons、runs、curve）。</translation>
     </message>
 </context>
 <context>
@@ -544,6 +544,18 @@ Double-click to open these records</source>
         <source>updated %1</source>
         <translation>更新于 %1</translation>
     </message>
+    <message>
+        <source>Retrieved by</source>
+        <translation>被检索于</translation>
+    </message>
+    <message>
+        <source>Retrieved by (%1+)</source>
+        <translation>被检索于（%1+）</translation>
+    </message>
+    <message>
+        <source>Retrieved by (%1)</source>
+        <translation>被检索于（%1）</translation>
+    </message>
 </context>
 <context>
     <name>memscope::ui::EditRecordDialog</name>
@@ -875,6 +887,111 @@ The import could not be undone: %1</source>
     </message>
 </context>
 <context>
+    <name>memscope::ui::LearningCurvePanel</name>
+    <message>
+        <source>A batch of runs; those run with &apos;Learning curve&apos; have both lines</source>
+        <translation>一批运行；勾选“学习曲线”运行的批次有两条曲线</translation>
+    </message>
+    <message>
+        <source>No batches yet. Run a pack with &apos;Learning curve&apos; checked to compare the success rate by episode with memory and without it (Run Task…, or memscope-cli run --pack NAME --episodes N --curve).</source>
+        <translation>还没有批次。勾选“学习曲线”运行一个任务包，即可按回合比较有记忆与无记忆的成功率（运行任务…，或 memscope-cli run --pack NAME --episodes N --curve）。</translation>
+    </message>
+    <message>
+        <source>&amp;Batch:</source>
+        <translation>批次(&amp;B)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n episode(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n 个回合</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · memory only</source>
+        <translation> · 仅有记忆</translation>
+    </message>
+    <message>
+        <source> · without memory only</source>
+        <translation> · 仅无记忆</translation>
+    </message>
+    <message>
+        <source>The batches could not be listed: %1</source>
+        <translation>无法列出批次：%1</translation>
+    </message>
+    <message>
+        <source>The learning curve could not be computed: %1</source>
+        <translation>无法计算学习曲线：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>With memory %1 % · without %2 % · %3 points over %n episode(s)</source>
+        <translation>
+            <numerusform>有记忆 %1 % · 无记忆 %2 % · %n 个回合相差 %3 个百分点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>With memory %1 % over %n episode(s); no runs without memory to compare with</source>
+        <translation>
+            <numerusform>%n 个回合有记忆成功率 %1 %；没有无记忆的运行可供比较</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Without memory %1 % over %n episode(s); no runs with memory to compare with</source>
+        <translation>
+            <numerusform>%n 个回合无记忆成功率 %1 %；没有有记忆的运行可供比较</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No run of this batch has been judged yet.</source>
+        <translation>该批次尚无已评估的运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n run(s) left out (failed, cancelled or still running)</source>
+        <translation>
+            <numerusform> · 略去 %n 次运行（失败、已取消或仍在运行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Episode</source>
+        <translation>回合</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>成功率</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cumulative success rate by episode (dashed: the last %n episode(s))</source>
+        <translation>
+            <numerusform>按回合的累计成功率（虚线：最近 %n 个回合）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>last %n</source>
+        <translation>
+            <numerusform>最近 %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>With memory</source>
+        <translation>有记忆</translation>
+    </message>
+    <message>
+        <source>Without memory</source>
+        <translation>无记忆</translation>
+    </message>
+    <message>
+        <source>With memory, %1</source>
+        <translation>有记忆，%1</translation>
+    </message>
+    <message>
+        <source>Without memory, %1</source>
+        <translation>无记忆，%1</translation>
+    </message>
+    <message>
+        <source>%1 · episode %2: %3 %</source>
+        <translation>%1 · 第 %2 回合：%3 %</translation>
+    </message>
+</context>
+<context>
     <name>memscope::ui::LessonEffectivenessModel</name>
     <message>
         <source>%1% of %2</source>
@@ -930,6 +1047,121 @@ The import could not be undone: %1</source>
     <message>
         <source>Lessons of task type %1: success rate of the runs that retrieved each against the runs that did not. Double-click a lesson to open it.</source>
         <translation>任务类型 %1 的经验：检索到各条经验的运行与未检索到的运行的成功率对比。双击经验即可打开。</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::LlmEndpointEditor</name>
+    <message>
+        <source>LLM endpoints (agent runs)</source>
+        <translation>LLM 端点（智能体运行）</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>List Models</source>
+        <translation>列出模型</translation>
+    </message>
+    <message>
+        <source>Find Local Ollama</source>
+        <translation>查找本地 Ollama</translation>
+    </message>
+    <message>
+        <source>The endpoint agent runs use unless the Run Task dialog picks another</source>
+        <translation>智能体运行使用的端点，除非“运行任务”对话框选择了其他端点</translation>
+    </message>
+    <message>
+        <source>none yet: add one, or find a local Ollama</source>
+        <translation>尚无：添加一个，或查找本地 Ollama</translation>
+    </message>
+    <message>
+        <source>Ask the endpoint which models it serves</source>
+        <translation>询问端点提供哪些模型</translation>
+    </message>
+    <message>
+        <source>Look for Ollama on this computer (%1) and add it as an endpoint</source>
+        <translation>在本机查找 Ollama（%1）并将其添加为端点</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <source>set it in the environment</source>
+        <translation>请在环境变量中设置</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>端点：</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>基础 URL：</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <source>Add Endpoint</source>
+        <translation>添加端点</translation>
+    </message>
+    <message>
+        <source>Name of the new endpoint:</source>
+        <translation>新端点的名称：</translation>
+    </message>
+    <message>
+        <source>An endpoint needs a name of its own.</source>
+        <translation>端点需要一个独有的名称。</translation>
+    </message>
+    <message>
+        <source>Add an endpoint to set its key.</source>
+        <translation>添加端点后才能设置其密钥。</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models…</source>
+        <translation>正在向 %1 询问其模型…</translation>
+    </message>
+    <message>
+        <source>No model list from %1: %2</source>
+        <translation>未能从 %1 获取模型列表：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) at %1.</source>
+        <translation>
+            <numerusform>%1 上有 %n 个模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking for Ollama at %1…</source>
+        <translation>正在 %1 查找 Ollama…</translation>
+    </message>
+    <message>
+        <source>No Ollama answered at %1. Start it with &quot;ollama serve&quot; (and &quot;ollama pull llama3.1&quot; for a model), or set OLLAMA_HOST.</source>
+        <translation>%1 上没有 Ollama 响应。请用“ollama serve”启动它（并用“ollama pull llama3.1”获取模型），或设置 OLLAMA_HOST。</translation>
+    </message>
+    <message>
+        <source>Ollama is running at %1 but has no models: run &quot;ollama pull llama3.1&quot;.</source>
+        <translation>Ollama 正在 %1 运行，但没有模型：请运行“ollama pull llama3.1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ollama is running at %1 with %n model(s).</source>
+        <translation>
+            <numerusform>Ollama 正在 %1 运行，有 %n 个模型。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1309,6 +1541,45 @@ The import could not be undone: %1</source>
     </message>
 </context>
 <context>
+    <name>memscope::ui::RecordRunsModel</name>
+    <message>
+        <source>Retrieved</source>
+        <translation>检索时间</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Run outcome</source>
+        <translation>运行结果</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Retrieved by an outside agent&apos;s search (source &quot;%1&quot;, run id %2); Memscope has no trace of that run.</source>
+        <translation>由外部智能体的搜索检索（来源“%1”，运行 ID %2）；Memscope 没有该运行的记录。</translation>
+    </message>
+    <message>
+        <source>Double-click to inspect run %1</source>
+        <translation>双击以检查运行 %1</translation>
+    </message>
+    <message>
+        <source>outside agent search</source>
+        <translation>外部智能体搜索</translation>
+    </message>
+</context>
+<context>
     <name>memscope::ui::RecordTableModel</name>
     <message>
         <source>(no longer in the store)</source>
@@ -1392,6 +1663,252 @@ The import could not be undone: %1</source>
     <message>
         <source>cut</source>
         <translation>已截掉</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunCompareDialog</name>
+    <message>
+        <source>Compare Runs — %1</source>
+        <translation>比较运行 — %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 与 %2</translation>
+    </message>
+    <message>
+        <source>A: %1 · B: %2 · changes are B − A; green is better for B, red worse.</source>
+        <translation>A：%1 · B：%2 · 变化为 B − A；绿色表示 B 更好，红色表示更差。</translation>
+    </message>
+    <message>
+        <source>These runs are of different tasks (A: %1, B: %2): their differences are not only memory&apos;s or the version&apos;s.</source>
+        <translation>这些运行属于不同任务（A：%1，B：%2）：它们的差异不只来自记忆或版本。</translation>
+    </message>
+    <message>
+        <source>Run A</source>
+        <translation>运行 A</translation>
+    </message>
+    <message>
+        <source>Run B</source>
+        <translation>运行 B</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off (ablation)</source>
+        <translation>关（消融）</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已变化</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>记忆</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>better</source>
+        <translation>更好</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>更差</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>提示词元</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>补全词元</translation>
+    </message>
+    <message>
+        <source>  “%1” section</source>
+        <translation>  “%1”部分</translation>
+    </message>
+    <message>
+        <source>Steps (tool calls)</source>
+        <translation>步骤（工具调用）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Retrieved (in prompt)</source>
+        <translation>已检索（在提示中）</translation>
+    </message>
+    <message>
+        <source>Neither run retrieved any memory.</source>
+        <translation>两次运行都没有检索到记忆。</translation>
+    </message>
+    <message>
+        <source>Only run A retrieved %1, only run B %2, both %3 (%4 of them at another rank).</source>
+        <translation>仅运行 A 检索到 %1 条，仅运行 B %2 条，两者都有 %3 条（其中 %4 条排名不同）。</translation>
+    </message>
+    <message>
+        <source>Double-click a memory to open its record.</source>
+        <translation>双击记忆以打开其记录。</translation>
+    </message>
+    <message>
+        <source>Retrieved context</source>
+        <translation>检索到的上下文</translation>
+    </message>
+    <message>
+        <source>No answer.</source>
+        <translation>没有回答。</translation>
+    </message>
+    <message>
+        <source>Answer of run A</source>
+        <translation>运行 A 的回答</translation>
+    </message>
+    <message>
+        <source>Answer of run B</source>
+        <translation>运行 B 的回答</translation>
+    </message>
+</context>
+<context>
+    <name>memscope::ui::RunComparisonModel</name>
+    <message>
+        <source>Whether run A, run B or both retrieved the memory</source>
+        <translation>检索到该记忆的是运行 A、运行 B 还是两者</translation>
+    </message>
+    <message>
+        <source>The memory&apos;s label in the run&apos;s prompt ([L1] first); cut: did not fit the budget</source>
+        <translation>该记忆在运行提示中的标签（[L1] 在前）；截去：超出预算</translation>
+    </message>
+    <message>
+        <source>The retrieval score in that run (relevance and recency)</source>
+        <translation>该运行中的检索得分（相关性与时效性）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Rank A</source>
+        <translation>排名 A</translation>
+    </message>
+    <message>
+        <source>Rank B</source>
+        <translation>排名 B</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Score A</source>
+        <translation>得分 A</translation>
+    </message>
+    <message>
+        <source>Score B</source>
+        <translation>得分 B</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>经验</translation>
+    </message>
+    <message>
+        <source>L%1 (cut)</source>
+        <translation>L%1（截去）</translation>
+    </message>
+    <message>
+        <source>− only A</source>
+        <translation>− 仅 A</translation>
+    </message>
+    <message>
+        <source>+ only B</source>
+        <translation>+ 仅 B</translation>
+    </message>
+    <message>
+        <source>↑ up %1</source>
+        <translation>↑ 上升 %1</translation>
+    </message>
+    <message>
+        <source>↓ down %1</source>
+        <translation>↓ 下降 %1</translation>
+    </message>
+    <message>
+        <source>= both</source>
+        <translation>= 两者</translation>
+    </message>
+    <message>
+        <source>Run %1 did not retrieve it.</source>
+        <translation>运行 %1 没有检索到它。</translation>
+    </message>
+    <message>
+        <source>Run %1 retrieved it as [L%2], in the prompt.</source>
+        <translation>运行 %1 以 [L%2] 检索到它，已放入提示。</translation>
+    </message>
+    <message>
+        <source>Run %1 retrieved it as [L%2], but it did not fit the token budget.</source>
+        <translation>运行 %1 以 [L%2] 检索到它，但超出了词元预算。</translation>
+    </message>
+    <message>
+        <source>Only run A retrieved this memory.</source>
+        <translation>只有运行 A 检索到该记忆。</translation>
+    </message>
+    <message>
+        <source>Only run B retrieved this memory.</source>
+        <translation>只有运行 B 检索到该记忆。</translation>
+    </message>
+    <message>
+        <source>Both runs retrieved it, at different ranks.</source>
+        <translation>两次运行都检索到它，排名不同。</translation>
+    </message>
+    <message>
+        <source>Both runs retrieved it, at the same rank.</source>
+        <translation>两次运行都检索到它，排名相同。</translation>
+    </message>
+    <message>
+        <source>Double-click to open record %1</source>
+        <translation>双击以打开记录 %1</translation>
     </message>
 </context>
 <context>
@@ -1791,6 +2308,102 @@ The import could not be undone: %1</source>
             <numerusform>依次运行全部任务（%n 个）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Learning curve: run each episode with and without memory</source>
+        <translation>学习曲线(&amp;L)：每个回合分别在有记忆和无记忆下运行</translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoint:</source>
+        <translation>端点(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Queue the lessons (written in the background after each run)</source>
+        <translation>将经验加入队列(&amp;Q)（每次运行后在后台写入）</translation>
+    </message>
+    <message>
+        <source>For each episode, run the task with memory and then the same task without memory (a control that writes no lesson), and chart both success rates by episode: the continual-learning curve</source>
+        <translation>每个回合先在有记忆下运行任务，再在无记忆下运行同一任务（不写经验的对照组），并按回合绘制两者的成功率：持续学习曲线</translation>
+    </message>
+    <message>
+        <source>The LLM endpoint (provider profile) the runs use</source>
+        <translation>运行使用的 LLM 端点（提供方配置）</translation>
+    </message>
+    <message>
+        <source>&amp;Advanced</source>
+        <translation>高级(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The prefetch&apos;s budget and filters, and where the lessons go</source>
+        <translation>预取的预算与过滤条件，以及经验的去向</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 词元</translation>
+    </message>
+    <message>
+        <source>The most tokens the lessons may take in the prompt; lessons that do not fit are cut</source>
+        <translation>经验在提示中最多可占的词元数；放不下的经验会被截去</translation>
+    </message>
+    <message>
+        <source>How many successes and how many failures the prefetch retrieves, before the budget</source>
+        <translation>预取在应用预算前分别检索多少条成功和失败经验</translation>
+    </message>
+    <message>
+        <source>any tool</source>
+        <translation>任意工具</translation>
+    </message>
+    <message>
+        <source>Retrieve only lessons whose tool_name is this</source>
+        <translation>只检索 tool_name 为此值的经验</translation>
+    </message>
+    <message>
+        <source>any version</source>
+        <translation>任意版本</translation>
+    </message>
+    <message>
+        <source>Retrieve only lessons whose version is this</source>
+        <translation>只检索 version 为此值的经验</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Retrieve only lessons written in the last N days (0: any age)</source>
+        <translation>只检索最近 N 天写入的经验（0：不限）</translation>
+    </message>
+    <message>
+        <source>Hand each lesson to the persistent writeback queue instead of writing it inline; the queue is drained after each run, so the next episode can retrieve the lesson</source>
+        <translation>将每条经验交给持久化写回队列，而不是直接写入；每次运行后清空队列，下一回合即可检索到该经验</translation>
+    </message>
+    <message>
+        <source>Lesson &amp;budget:</source>
+        <translation>经验预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Lessons per &amp;outcome:</source>
+        <translation>每种结果的经验数(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Only &amp;tool:</source>
+        <translation>仅限工具(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Only v&amp;ersion:</source>
+        <translation>仅限版本(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Written &amp;within:</source>
+        <translation>写入时间范围(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Run Both</source>
+        <translation>两者都运行(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>memscope::ui::RunsView</name>
@@ -1904,6 +2517,60 @@ The import could not be undone: %1</source>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
+    <message>
+        <source>Com&amp;pare…</source>
+        <translation>比较(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Learning curve</source>
+        <translation>学习曲线</translation>
+    </message>
+    <message numerus="yes">
+        <source>No LLM endpoint is configured, but Ollama is running on this computer at %1 with %n model(s). Use it with %2, or choose another in Edit → Preferences.</source>
+        <translation>
+            <numerusform>尚未配置 LLM 端点，但本机 %1 上正在运行 Ollama，有 %n 个模型。可使用 %2，或在 编辑 → 首选项 中选择其他端点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use Ollama</source>
+        <translation>使用 Ollama</translation>
+    </message>
+    <message>
+        <source>Agent runs now use %1 (%2) at %3.</source>
+        <translation>智能体运行现在使用 %3 上的 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Run %1 is not in this store.</source>
+        <translation>此存储中没有运行 %1。</translation>
+    </message>
+    <message>
+        <source>Ablation run finished: %1 without memory.</source>
+        <translation>消融运行已完成：%1（无记忆）。</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>The runs could not be compared: %1</source>
+        <translation>无法比较这些运行：%1</translation>
+    </message>
+    <message>
+        <source>The endpoint &quot;%1&quot; has no base URL or model: set them in Edit → Preferences.</source>
+        <translation>端点“%1”没有基础 URL 或模型：请在 编辑 → 首选项 中设置。</translation>
+    </message>
+    <message>
+        <source>Compare the selected run with the newest other run of its task (%1)</source>
+        <translation>将所选运行与其任务的最新另一次运行比较（%1）</translation>
+    </message>
+    <message>
+        <source>Compare two runs side by side: select two runs, or one whose task has other runs</source>
+        <translation>并排比较两次运行：选择两次运行，或选择一次其任务还有其他运行的运行</translation>
+    </message>
 </context>
 <context>
     <name>memscope::ui::SettingsDialog</name>
@@ -1994,10 +2661,6 @@ The import could not be undone: %1</source>
     <message>
         <source>Saves, reopens the database with the new embedder and embeds every record in the background (progress and Stop in the status bar).</source>
         <translation>保存设置，用新的嵌入器重新打开数据库，并在后台嵌入每条记录（进度和停止按钮位于状态栏）。</translation>
-    </message>
-    <message>
-        <source>LLM endpoint (agent runs)</source>
-        <translation>LLM 端点（智能体运行）</translation>
     </message>
     <message>
         <source>No system keychain is available here, so Memscope cannot store API keys. Set OPENAI_API_KEY (and MEMSCOPE_EMBED_API_KEY for a separate embedding key) in the environment instead.</source>

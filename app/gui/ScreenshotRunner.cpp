@@ -1,18 +1,53 @@
 #include "ScreenshotRunner.h"
 
+#include <models/RunListModel.h>
 #include <views/MainWindow.h>
+#include <views/RunsView.h>
 
 #include <QCoreApplication>
 #include <QDialog>
 #include <QImage>
+#include <QItemSelectionModel>
 #include <QPixmap>
+#include <QPushButton>
+#include <QTableView>
 
 #include <cstdio>
+#include <utility>
 
 namespace {
 constexpr int kPollMs = 100;
 constexpr int kQuietPollsNeeded = 5; // half a second with nothing loading
 constexpr int kGiveUpMs = 60000;
+
+// Two runs worth comparing, newest first: of one task with memory on and off, else of one task, else the two
+// newest. Selects them in the table, as an operator would.
+bool selectRunsToCompare(memscope::ui::RunsView* runs)
+{
+    auto* model = runs->model();
+    if (model->rowCount() < 2)
+        return false;
+    std::pair<int, int> pair{0, 1};
+    bool found = false;
+    for (const bool needMemoryChange : {true, false}) {
+        for (int x = 0; x < model->rowCount() && !found; ++x)
+            for (int y = x + 1; y < model->rowCount() && !found; ++y) {
+                const auto* a = model->summary(x);
+                const auto* b = model->summary(y);
+                if (a->pack == b->pack && a->taskId == b->taskId && (!needMemoryChange || a->memory != b->memory)) {
+                    pair = {x, y};
+                    found = true;
+                }
+            }
+        if (found)
+            break;
+    }
+    runs->selectRun(model->runId(pair.first));
+    runs->table()->selectionModel()->select(model->index(pair.second, 0),
+                                            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    return true;
+}
+
 } // namespace
 
 ScreenshotRunner::ScreenshotRunner(memscope::ui::MainWindow* window, QString file, QString view, QObject* parent)
@@ -45,7 +80,10 @@ void ScreenshotRunner::poll()
     }
     if (!m_viewShown) {
         m_viewShown = true;
-        if (!m_view.isEmpty() && !m_window->showView(m_view)) {
+        // "compare": the Runs tab first, then two runs selected and compared once it has listed them.
+        m_comparePending = m_view == QLatin1String("compare");
+        const QString view = m_comparePending ? QStringLiteral("runs") : m_view;
+        if (!view.isEmpty() && !m_window->showView(view)) {
             std::fprintf(stderr, "memscope: unknown view '%s'\n", qPrintable(m_view));
             QCoreApplication::exit(1);
             return;
@@ -53,8 +91,21 @@ void ScreenshotRunner::poll()
         m_quietPolls = 0;
         return;
     }
-    if (++m_quietPolls >= kQuietPollsNeeded)
-        capture();
+    if (++m_quietPolls < kQuietPollsNeeded)
+        return;
+    if (m_comparePending) {
+        m_comparePending = false;
+        memscope::ui::RunsView* runs = m_window->runsView();
+        if (!selectRunsToCompare(runs) || !runs->compareButton()->isEnabled()) {
+            std::fprintf(stderr, "memscope: the store has no two runs to compare\n");
+            QCoreApplication::exit(1);
+            return;
+        }
+        runs->compareButton()->click();
+        m_quietPolls = 0;
+        return;
+    }
+    capture();
 }
 
 void ScreenshotRunner::capture()

@@ -63,9 +63,10 @@ int main(int argc, char** argv)
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                   QApplication::translate("main", "Render the window to a PNG file and exit."),
                                   QStringLiteral("file"));
-    QCommandLineOption view(QStringLiteral("view"),
-                            QApplication::translate("main", "The view to show first (records, trends, lessons, runs)."),
-                            QStringLiteral("name"));
+    QCommandLineOption view(
+        QStringLiteral("view"),
+        QApplication::translate("main", "The view to show first (records, trends, lessons, runs, curve)."),
+        QStringLiteral("name"));
     QCommandLineOption size(QStringLiteral("size"),
                             QApplication::translate("main", "Window size for --screenshot, as WxH."),
                             QStringLiteral("WxH"), QStringLiteral("1440x900"));

@@ -11,33 +11,46 @@ using json = nlohmann::json;
 namespace {
 
 constexpr const char* kSummaryColumns =
-    "id, pack, task_id, task_type, user_id, version, model, memory, status, outcome, error, batch_id, episode, "
+    "runs.id, pack, task_id, task_type, user_id, version, model, memory, status, outcome, error, batch_id, episode, "
     "started_at, latency_ms, prompt_tokens, completion_tokens, written_memory_id, "
     "(SELECT count(*) FROM memory_access a WHERE a.run_id = runs.id)";
 
-RunSummary summaryFrom(Statement& st)
+// The kSummaryColumns of a row, from column `first` on.
+RunSummary summaryFrom(Statement& st, int first = 0)
 {
+    const auto text = [&](int i) { return st.text(first + i); };
+    const auto int64 = [&](int i) { return st.int64(first + i); };
     RunSummary s;
-    s.runId = st.text(0);
-    s.pack = st.text(1);
-    s.taskId = st.text(2);
-    s.taskType = st.text(3);
-    s.userId = st.text(4);
-    s.version = st.text(5);
-    s.model = st.text(6);
-    s.memory = st.int64(7) != 0;
-    s.status = st.text(8);
-    s.outcome = st.text(9);
-    s.error = st.text(10);
-    s.batchId = st.text(11);
-    s.episode = static_cast<int>(st.int64(12));
-    s.startedAt = st.int64(13);
-    s.latencyMs = st.real(14);
-    s.promptTokens = static_cast<int>(st.int64(15));
-    s.completionTokens = static_cast<int>(st.int64(16));
-    s.writtenMemoryId = st.text(17);
-    s.retrievedCount = static_cast<int>(st.int64(18));
+    s.runId = text(0);
+    s.pack = text(1);
+    s.taskId = text(2);
+    s.taskType = text(3);
+    s.userId = text(4);
+    s.version = text(5);
+    s.model = text(6);
+    s.memory = int64(7) != 0;
+    s.status = text(8);
+    s.outcome = text(9);
+    s.error = text(10);
+    s.batchId = text(11);
+    s.episode = static_cast<int>(int64(12));
+    s.startedAt = int64(13);
+    s.latencyMs = st.real(first + 14);
+    s.promptTokens = static_cast<int>(int64(15));
+    s.completionTokens = static_cast<int>(int64(16));
+    s.writtenMemoryId = text(17);
+    s.retrievedCount = static_cast<int>(int64(18));
     return s;
+}
+
+constexpr const char* kAccessColumns =
+    "acc.memory_id, acc.run_id, acc.rank, acc.score, acc.semantic, acc.keyword, acc.recency, acc.source, "
+    "acc.accessed_at";
+
+MemoryAccess accessFrom(Statement& st)
+{
+    return {st.text(0), st.text(1), static_cast<int>(st.int64(2)), st.real(3), st.real(4), st.real(5), st.real(6),
+            st.text(7), st.int64(8)};
 }
 
 // The WHERE clause of a runs query and its parameters.
@@ -88,6 +101,44 @@ json RunSummary::toJson() const
             {"completion_tokens", completionTokens},
             {"written_memory_id", writtenMemoryId},
             {"retrieved", retrievedCount}};
+}
+
+RunSummary RunSummary::of(const RunTrace& t)
+{
+    RunSummary s;
+    s.runId = t.runId;
+    s.pack = t.pack;
+    s.taskId = t.taskId;
+    s.taskType = t.taskType;
+    s.userId = t.userId;
+    s.version = t.version;
+    s.model = t.model;
+    s.memory = t.memory;
+    s.status = t.status;
+    s.outcome = t.outcome;
+    s.error = t.error;
+    s.batchId = t.batchId;
+    s.episode = t.episode;
+    s.startedAt = t.startedAt;
+    s.latencyMs = t.latencyMs;
+    s.promptTokens = t.promptTokens;
+    s.completionTokens = t.completionTokens;
+    s.writtenMemoryId = t.writtenMemoryId;
+    s.retrievedCount = static_cast<int>(t.retrieved.size());
+    return s;
+}
+
+json BatchSummary::toJson() const
+{
+    return {{"batch_id", batchId},
+            {"pack", pack},
+            {"task_type", taskType},
+            {"started_at", startedAt ? formatIsoTime(startedAt) : ""},
+            {"episodes", episodes},
+            {"runs_with_memory", runsWithMemory},
+            {"runs_without_memory", runsWithoutMemory},
+            {"successes_with_memory", successesWithMemory},
+            {"successes_without_memory", successesWithoutMemory}};
 }
 
 RunStore::RunStore(MemoryStore& store)
@@ -171,6 +222,34 @@ std::int64_t RunStore::count(const RunListQuery& q)
     return st.int64(0);
 }
 
+std::vector<BatchSummary> RunStore::batches(int limit, bool bothArmsOnly)
+{
+    // `batch_id IS NOT NULL` lets SQLite group along the partial index runs_batch.
+    auto st = m_store.connection().prepare(
+        std::string("SELECT batch_id, min(pack), min(task_type), min(started_at), max(episode), sum(memory != 0), "
+                    "sum(memory = 0), sum(memory != 0 AND status = 'completed' AND outcome = 'success'), "
+                    "sum(memory = 0 AND status = 'completed' AND outcome = 'success') FROM runs "
+                    "WHERE batch_id IS NOT NULL AND batch_id != '' GROUP BY batch_id") +
+        (bothArmsOnly ? " HAVING sum(memory != 0) > 0 AND sum(memory = 0) > 0" : "") +
+        " ORDER BY min(started_at) DESC, batch_id DESC LIMIT ?");
+    st.bind(1, std::max(0, limit));
+    std::vector<BatchSummary> out;
+    while (st.step()) {
+        BatchSummary b;
+        b.batchId = st.text(0);
+        b.pack = st.text(1);
+        b.taskType = st.text(2);
+        b.startedAt = st.int64(3);
+        b.episodes = static_cast<int>(st.int64(4));
+        b.runsWithMemory = static_cast<int>(st.int64(5));
+        b.runsWithoutMemory = static_cast<int>(st.int64(6));
+        b.successesWithMemory = static_cast<int>(st.int64(7));
+        b.successesWithoutMemory = static_cast<int>(st.int64(8));
+        out.push_back(std::move(b));
+    }
+    return out;
+}
+
 void RunStore::logAccess(const std::string& runId, const std::vector<MemoryAccess>& rows)
 {
     if (rows.empty())
@@ -209,13 +288,31 @@ void RunStore::logSearch(const std::string& runId, const std::vector<SearchHit>&
 std::vector<MemoryAccess> RunStore::accessesOf(const std::string& memoryId, int limit)
 {
     auto st = m_store.connection().prepare(
-        "SELECT memory_id, run_id, rank, score, semantic, keyword, recency, source, accessed_at FROM memory_access "
-        "WHERE memory_id = ? ORDER BY accessed_at DESC, id DESC LIMIT ?");
+        std::string("SELECT ") + kAccessColumns +
+        " FROM memory_access acc WHERE acc.memory_id = ? ORDER BY acc.accessed_at DESC, acc.id DESC LIMIT ?");
     st.bind(1, memoryId).bind(2, limit);
     std::vector<MemoryAccess> out;
     while (st.step())
-        out.push_back({st.text(0), st.text(1), static_cast<int>(st.int64(2)), st.real(3), st.real(4), st.real(5),
-                       st.real(6), st.text(7), st.int64(8)});
+        out.push_back(accessFrom(st));
+    return out;
+}
+
+std::vector<MemoryRetrieval> RunStore::retrievalsOf(const std::string& memoryId, int limit)
+{
+    // The access's columns, then its run's (the run may be unknown: a search logged by an outside agent).
+    auto st = m_store.connection().prepare(
+        std::string("SELECT ") + kAccessColumns + ", runs.rid IS NOT NULL, " + kSummaryColumns +
+        " FROM memory_access acc LEFT JOIN runs ON runs.id = acc.run_id WHERE acc.memory_id = ? "
+        "ORDER BY acc.accessed_at DESC, acc.id DESC LIMIT ?");
+    st.bind(1, memoryId).bind(2, limit);
+    std::vector<MemoryRetrieval> out;
+    while (st.step()) {
+        MemoryRetrieval r;
+        r.access = accessFrom(st);
+        if (st.int64(9) != 0)
+            r.run = summaryFrom(st, 10);
+        out.push_back(std::move(r));
+    }
     return out;
 }
 

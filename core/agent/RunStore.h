@@ -36,6 +36,8 @@ struct RunSummary {
     int retrievedCount = 0;
 
     nlohmann::json toJson() const;
+    // The summary of a trace (retrievedCount: the memories its prefetch retrieved).
+    static RunSummary of(const RunTrace& trace);
 };
 
 struct RunListQuery {
@@ -46,6 +48,23 @@ struct RunListQuery {
     std::string text;     // substring of the run id, task id, pack, model or error
     int limit = 200;
     int offset = 0;
+};
+
+// A batch of runs (one `run --episodes N` or Run Task… of several episodes; a learning curve's two arms
+// share its id, told apart by the memory flag).
+struct BatchSummary {
+    std::string batchId;
+    std::string pack;
+    std::string taskType;
+    Micros startedAt = 0; // its first run
+    int episodes = 0;     // the highest episode
+    int runsWithMemory = 0;
+    int runsWithoutMemory = 0;
+    int successesWithMemory = 0;
+    int successesWithoutMemory = 0;
+
+    bool hasBothArms() const { return runsWithMemory > 0 && runsWithoutMemory > 0; }
+    nlohmann::json toJson() const;
 };
 
 // One row of the access log.
@@ -59,6 +78,13 @@ struct MemoryAccess {
     double recency = 0;
     std::string source; // "agent" (a Memscope run), "search" (an outside agent's search --run-id)
     Micros accessedAt = 0;
+};
+
+// A retrieval of a memory with the run that made it (run.runId is empty for searches by outside agents that
+// logged a run id Memscope has no trace of).
+struct MemoryRetrieval {
+    MemoryAccess access;
+    RunSummary run;
 };
 
 // A lesson waiting in the persistent writeback queue.
@@ -83,12 +109,19 @@ public:
     RunTrace require(const std::string& runId);
     std::vector<RunSummary> list(const RunListQuery& query = {});
     std::int64_t count(const RunListQuery& query = {});
+    // The batches, newest first; with `bothArmsOnly`, only those run with and without memory (learning curves).
+    std::vector<BatchSummary> batches(int limit = 100, bool bothArmsOnly = false);
 
     // The access log: one row per hit, rank = position in `hits` (1-based) unless given in `ranks`.
     void logAccess(const std::string& runId, const std::vector<MemoryAccess>& rows);
     void logSearch(const std::string& runId, const std::vector<SearchHit>& hits);
     std::vector<MemoryAccess> accessesOf(const std::string& memoryId, int limit = 200);
+    // accessesOf() with each access's run, newest first: a record's "retrieved by" list.
+    std::vector<MemoryRetrieval> retrievalsOf(const std::string& memoryId, int limit = 200);
 
+    // A run still "running" after this long was left by a process that died (runs are bounded by their
+    // turn, tool and stall limits to minutes).
+    static constexpr Micros kAbandonedAfter = 6LL * 3600 * 1000000;
     // Runs left "running" by a process that died are marked failed ("interrupted") — call when opening.
     int markAbandoned(Micros olderThan);
 

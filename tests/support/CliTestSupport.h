@@ -130,10 +130,10 @@ inline QStringList idsOf(const json& hits)
 
 inline QString jsonText(const json& j) { return QString::fromStdString(j.dump()); }
 
-inline const QStringList kCommands = {"import",    "export", "demo",    "search", "outcomes", "add",
-                                      "get",       "update", "history", "revert", "relabel",  "archive",
-                                      "restore",   "delete", "purge",   "stats",  "reindex",  "status",
-                                      "llm-check", "packs",  "run",     "runs",   "run-show", "writeback"};
+inline const QStringList kCommands = {"import", "export",   "demo",        "search",  "outcomes",  "add",     "get",
+                                      "update", "history",  "revert",      "relabel", "archive",   "restore", "delete",
+                                      "purge",  "stats",    "reindex",     "status",  "llm-check", "packs",   "run",
+                                      "runs",   "run-show", "run-compare", "curve",   "writeback"};
 
 // An old record for `add --record`: created long ago, so --older-than selects it.
 inline QString oldRecord(const QString& text, const QString& createdAt)

@@ -24,6 +24,8 @@ struct RunSpec {
     std::string memoryText = "Filter before you group.";
     std::string output = "SELECT name FROM t WHERE v > 1;";
     std::string writtenMemoryId = {};
+    std::string batchId = {}; // a batch's runs (a learning curve: both arms under one id)
+    int episode = 0;
 };
 
 inline RunTrace fixtureTrace(const RunSpec& spec)
@@ -37,6 +39,8 @@ inline RunTrace fixtureTrace(const RunSpec& spec)
     t.version = "1.0";
     t.model = "fake-model";
     t.memory = spec.memory;
+    t.batchId = spec.batchId;
+    t.episode = spec.episode;
     t.status = spec.status;
     t.outcome = spec.status == "completed" ? spec.outcome : std::string();
     t.error = spec.error;

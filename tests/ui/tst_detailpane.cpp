@@ -1,15 +1,18 @@
 // The detail pane: user text shown literally, history and neighbours under QAbstractItemModelTester,
 // changes by another process picked up, revert asked for the right history row.
+#include "RunFixtures.h"
 #include "UiTestSupport.h"
 
 #include <models/HistoryModel.h>
 #include <models/NeighbourModel.h>
+#include <models/RecordRunsModel.h>
 #include <storage/MemoryStore.h>
 #include <views/DetailPane.h>
 
 #include <QAbstractItemModelTester>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableView>
 
 using namespace memscope;
@@ -27,6 +30,7 @@ private slots:
     void revertAsksForTheRow();
     void neighboursFlagDuplicatesAndConflicts();
     void missingRecordSaysSo();
+    void listsTheRunsThatRetrievedIt();
 
 private:
     bool settled(DetailPane& pane)
@@ -154,6 +158,58 @@ void TestDetailPane::missingRecordSaysSo()
     pane.showRecord(QStringLiteral("00000000-0000-0000-0000-000000000000"));
     QVERIFY(settled(pane));
     QCOMPARE(pane.headline(), QStringLiteral("This record is no longer in the store."));
+}
+
+void TestDetailPane::listsTheRunsThatRetrievedIt()
+{
+    {
+        auto store = MemoryStore::open(m_path.toStdString());
+        saveRun(*store, {.id = "run-old",
+                         .taskId = "q01",
+                         .outcome = "failure",
+                         .startedAt = 1767225600000000,
+                         .memoryIds = {m_dupId, m_plainId}});
+        saveRun(*store, {.id = "run-new", .taskId = "q07", .startedAt = 1767312000000000, .memoryIds = {m_plainId}});
+        saveRun(*store, {.id = "run-other", .memoryIds = {m_dupId}});
+        // An outside agent's search, logged under a run id Memscope has no trace of.
+        RunStore(*store).logAccess("ext-42",
+                                   {{m_plainId, "ext-42", 3, 0.5, 0.4, 0.1, 0.9, "search", 1767398400000000}});
+    }
+    StoreSession session;
+    QVERIFY(openSession(session, m_path));
+    DetailPane pane(&session);
+    QAbstractItemModelTester tester(pane.runsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    pane.show();
+    pane.showRecord(QString::fromStdString(m_plainId));
+    QVERIFY(settled(pane));
+    auto* model = pane.runsModel();
+    QCOMPARE(model->rowCount(), 3); // not run-other, which retrieved another record
+    // Newest first: the outside search, then run-new (rank 1), then run-old (rank 2, a failure).
+    QCOMPARE(model->runId(0), QString());
+    QCOMPARE(model->index(0, RecordRunsModel::RunColumn).data().toString(), QStringLiteral("ext-42"));
+    QVERIFY(!model->index(0, 0).data(RecordRunsModel::KnownRunRole).toBool());
+    QCOMPARE(model->runId(1), QStringLiteral("run-new"));
+    QCOMPARE(model->index(1, RecordRunsModel::TaskColumn).data().toString(), QStringLiteral("q07"));
+    QCOMPARE(model->index(1, RecordRunsModel::RankColumn).data().toInt(), 1);
+    QCOMPARE(model->runId(2), QStringLiteral("run-old"));
+    QCOMPARE(model->index(2, RecordRunsModel::RankColumn).data().toInt(), 2);
+    QCOMPARE(model->index(2, RecordRunsModel::OutcomeColumn).data().toString(), QStringLiteral("Failure"));
+    QVERIFY(pane.tabs()->tabText(pane.tabs()->indexOf(pane.runsView())).contains(QLatin1String("(3)")));
+
+    // Activating a run asks for it; the outside search has no run to open.
+    QSignalSpy activated(&pane, &DetailPane::runActivated);
+    emit pane.runsView()->activated(model->index(0, 0));
+    QCOMPARE(activated.count(), 0);
+    emit pane.runsView()->activated(model->index(2, 0));
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.first().first().toString(), QStringLiteral("run-old"));
+
+    // A record nobody retrieved: an empty list and a plain tab title.
+    pane.showRecord(QString::fromStdString(m_conflictId));
+    QVERIFY(settled(pane));
+    QTRY_COMPARE(pane.recordId(), QString::fromStdString(m_conflictId));
+    QCOMPARE(model->rowCount(), 0);
+    QCOMPARE(pane.tabs()->tabText(pane.tabs()->indexOf(pane.runsView())), QStringLiteral("Retrieved by"));
 }
 
 QTEST_MAIN(TestDetailPane)

@@ -3,14 +3,18 @@
 // main window shows it in Records; a failed run shows its error; user and model text containing markup is
 // shown as written; without an LLM endpoint the view says how to configure one; and a run against the
 // loopback chat server streams into the inspector, can be re-run without memory, and can be cancelled.
+// Compare… is enabled for two selected runs, or one whose task has other runs, and opens the comparison
+// (whose memories open their records); an ablation re-run offers to compare itself with the original.
 #include "FakeChatServer.h"
 #include "MainWindowFixture.h"
 #include "RunFixtures.h"
 #include "ScopedEnv.h"
 
+#include <dialogs/RunCompareDialog.h>
 #include <models/FilterState.h>
 #include <models/RecordTableModel.h>
 #include <models/RetrievedMemoryModel.h>
+#include <models/RunComparisonModel.h>
 #include <models/RunListModel.h>
 #include <models/RunStepModel.h>
 #include <views/DetailPane.h>
@@ -19,9 +23,13 @@
 #include <views/RunsView.h>
 #include <widgets/ErrorBanner.h>
 
+#include <models/RecordRunsModel.h>
+
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -94,6 +102,14 @@ private slots:
     void mainWindowShowsTheRecord();
     void liveRunStreamsAndReruns();
     void cancelStopsTheRun();
+    void compareButtonFollowsTheSelection_data();
+    void compareButtonFollowsTheSelection();
+    void compareOpensTheDialog();
+    void compareOfAnUnknownRunSaysSo();
+    void localOllamaIsOffered();
+    void runsUseTheChosenEndpoint();
+    void showRunFindsHiddenRuns();
+    void recordDetailOpensTheRun();
 
 private:
     QTemporaryDir m_dir;
@@ -119,6 +135,7 @@ void TestRunsView::initTestCase()
                                                          {"MEMSCOPE_MODEL", std::nullopt},
                                                          {"OPENAI_MODEL", std::nullopt},
                                                          {"MEMSCOPE_NO_KEYCHAIN", "1"},
+                                                         {"OLLAMA_HOST", std::string("127.0.0.1:9")},
                                                          {"MEMSCOPE_PACKS_PATH", m_packDir.toStdString()}});
 
     m_path = m_dir.filePath(QStringLiteral("runs.db"));
@@ -139,6 +156,8 @@ void TestRunsView::initTestCase()
                      .memoryIds = {ids[1]},
                      .memoryText = kHtml,
                      .output = "<b>bold</b> answer"});
+    // The only run of its task, and the oldest.
+    saveRun(*store, {.id = "run_solo", .taskId = "q09", .startedAt = t0});
 }
 
 void TestRunsView::inspectorShowsTheTrace()
@@ -380,6 +399,23 @@ void TestRunsView::liveRunStreamsAndReruns()
     QVERIFY(!ablation->memory);
     QCOMPARE(QString::fromStdString(ablation->taskId), QStringLiteral("w1"));
     QCOMPARE(f.view.model()->index(0, RunListModel::MemoryColumn).data().toString(), QStringLiteral("off"));
+
+    // It offers the comparison with the run it repeats.
+    const QString ablationId = QString::fromStdString(ablation->runId);
+    ErrorBanner* banner = f.view.banner();
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY2(banner->text().startsWith(QStringLiteral("Ablation run finished")), qPrintable(banner->text()));
+    const auto actions = banner->findChildren<QPushButton*>();
+    QCOMPARE(actions.size(), 1);
+    QCOMPARE(actions.front()->text(), QStringLiteral("Compare"));
+    actions.front()->click();
+    QTRY_VERIFY(f.view.compareDialog());
+    RunCompareDialog* dialog = f.view.compareDialog();
+    QCOMPARE(QString::fromStdString(dialog->comparison().a.runId), runId);
+    QCOMPARE(QString::fromStdString(dialog->comparison().b.runId), ablationId);
+    QVERIFY(dialog->comparison().sameTask);
+    QVERIFY(dialog->comparison().a.memory && !dialog->comparison().b.memory);
+    dialog->close();
 }
 
 void TestRunsView::cancelStopsTheRun()
@@ -410,6 +446,224 @@ void TestRunsView::cancelStopsTheRun()
     QCOMPARE(f.view.inspector()->banner()->level(), ErrorBanner::Level::Warning);
     QVERIFY(f.view.banner()->text().contains(QStringLiteral("1 of 3")));
     QVERIFY(!f.view.cancelButton()->isEnabled());
+}
+
+namespace {
+
+// Selects these runs in the table (the first becomes the current one); none clears the selection.
+void selectRuns(RunsView& view, const QStringList& ids)
+{
+    QItemSelectionModel* selection = view.table()->selectionModel();
+    if (ids.isEmpty()) {
+        selection->clearSelection();
+        return;
+    }
+    view.selectRun(ids.front());
+    for (const QString& id : ids.mid(1))
+        selection->select(view.model()->index(view.model()->rowOfRun(id), 0),
+                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+}
+
+} // namespace
+
+void TestRunsView::compareButtonFollowsTheSelection_data()
+{
+    QTest::addColumn<QStringList>("selected");
+    QTest::addColumn<bool>("enabled");
+    QTest::addColumn<QString>("a"); // the earlier run
+    QTest::addColumn<QString>("b");
+    QTest::addRow("one, with the newest other run of its task") << QStringList{"run_ok"} << true << "run_failed"
+                                                                << "run_ok";
+    QTest::addRow("one, older than the other") << QStringList{"run_html"} << true << "run_html"
+                                               << "run_ok";
+    QTest::addRow("one, alone in its task") << QStringList{"run_solo"} << false << ""
+                                            << "";
+    QTest::addRow("two") << QStringList{"run_ok", "run_html"} << true << "run_html"
+                         << "run_ok";
+    QTest::addRow("two of different tasks") << QStringList{"run_solo", "run_failed"} << true << "run_solo"
+                                            << "run_failed";
+    QTest::addRow("three") << QStringList{"run_ok", "run_failed", "run_html"} << false << ""
+                           << "";
+    QTest::addRow("none") << QStringList{} << false << ""
+                          << "";
+}
+
+void TestRunsView::compareButtonFollowsTheSelection()
+{
+    QFETCH(QStringList, selected);
+    QFETCH(bool, enabled);
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    RunsFixture f(m_path, m_dir.path());
+    QVERIFY(f.opened && f.settled());
+    QCOMPARE(f.view.table()->selectionMode(), QAbstractItemView::ExtendedSelection);
+    QPushButton* compare = f.view.compareButton();
+    QCOMPARE(compare->objectName(), QStringLiteral("compareButton"));
+    selectRuns(f.view, selected);
+    QCOMPARE(compare->isEnabled(), enabled);
+    const auto targets = f.view.compareTargets();
+    QCOMPARE(targets.first, a);
+    QCOMPARE(targets.second, b);
+    if (selected.size() == 1 && enabled)
+        QVERIFY2(compare->toolTip().contains(QStringLiteral("newest other run of its task")),
+                 qPrintable(compare->toolTip()));
+    // The current row still drives the inspector.
+    if (!selected.isEmpty())
+        QTRY_COMPARE(f.view.inspector()->runId(), selected.front());
+}
+
+void TestRunsView::compareOpensTheDialog()
+{
+    RunsFixture f(m_path, m_dir.path());
+    QVERIFY(f.opened && f.settled());
+    selectRuns(f.view, {QStringLiteral("run_ok"), QStringLiteral("run_html")});
+    QTRY_VERIFY(f.view.compareButton()->isEnabled());
+    QTest::mouseClick(f.view.compareButton(), Qt::LeftButton);
+    QTRY_VERIFY(f.view.compareDialog() && f.view.compareDialog()->isVisible());
+    QVERIFY(!f.view.isLoading() || QTest::qWaitFor([&] { return !f.view.isLoading(); }));
+    RunCompareDialog* dialog = f.view.compareDialog();
+    QVERIFY(!dialog->isModal());
+    QCOMPARE(QString::fromStdString(dialog->comparison().a.runId), QStringLiteral("run_html"));
+    QCOMPARE(QString::fromStdString(dialog->comparison().b.runId), QStringLiteral("run_ok"));
+    // run_html retrieved the second memory; run_ok all three, the second at rank 2.
+    RunComparisonModel* diff = dialog->diffModel();
+    QCOMPARE(diff->rowCount(), 3);
+    QCOMPARE(diff->memoryId(0), m_memoryIds[1]);
+    QCOMPARE(diff->change(0)->kind, ContextChange::Kind::Both);
+    QVERIFY(diff->change(0)->rankMoved());
+    QCOMPARE(diff->memoryId(1), m_memoryIds[0]);
+    QCOMPARE(diff->change(1)->kind, ContextChange::Kind::OnlyB);
+    QCOMPARE(diff->memoryId(2), m_memoryIds[2]);
+    QCOMPARE(dialog->outputB()->toPlainText(), QStringLiteral("SELECT name FROM t WHERE v > 1;"));
+    QCOMPARE(dialog->outputA()->toPlainText(), QStringLiteral("<b>bold</b> answer"));
+    // The inspector keeps showing the current run.
+    QCOMPARE(f.view.inspector()->runId(), QStringLiteral("run_ok"));
+
+    // A memory of the diff opens its record, through the view.
+    QSignalSpy open(&f.view, &RunsView::openRecordRequested);
+    QTableView* table = dialog->diffView();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    const QModelIndex cell = diff->index(1, RunComparisonModel::TextColumn);
+    table->scrollTo(cell);
+    const QPoint centre = table->visualRect(cell).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, centre);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, centre);
+    QTRY_COMPARE(open.count(), 1);
+    QCOMPARE(open.first().at(0).toString(), m_memoryIds[0]);
+
+    // Closed, it is gone.
+    const QPointer<RunCompareDialog> closed(dialog);
+    dialog->close();
+    QTRY_VERIFY(closed.isNull());
+    QVERIFY(!f.view.compareDialog());
+}
+
+void TestRunsView::compareOfAnUnknownRunSaysSo()
+{
+    RunsFixture f(m_path, m_dir.path());
+    QVERIFY(f.opened && f.settled());
+    f.view.compareRuns(QStringLiteral("run_ok"), QStringLiteral("run_gone"));
+    QTRY_VERIFY(f.view.banner()->isVisible());
+    QCOMPARE(f.view.banner()->level(), ErrorBanner::Level::Error);
+    QVERIFY2(f.view.banner()->text().contains(QStringLiteral("run_gone")), qPrintable(f.view.banner()->text()));
+    QVERIFY(!f.view.compareDialog());
+    QVERIFY(!f.view.isLoading());
+}
+
+void TestRunsView::localOllamaIsOffered()
+{
+    FakeChatServer server;
+    server.setModels({"llama3.2:3b"});
+    ScopedEnv ollama({{"OLLAMA_HOST", server.ollamaHost()}});
+    RunsFixture f(m_path, m_dir.path() + QStringLiteral("/ollama"));
+    QVERIFY(f.opened && f.settled());
+    // The view looked when it was first shown (the fixture shows it), in the background.
+    ErrorBanner* hint = f.view.endpointBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(hint->text().contains(QStringLiteral("Ollama is running")), 10000);
+    QVERIFY(hint->text().contains(QStringLiteral("llama3.2:3b")));
+    QPushButton* use = nullptr;
+    for (auto* button : hint->findChildren<QPushButton*>())
+        if (button->text() == QStringLiteral("Use Ollama"))
+            use = button;
+    QVERIFY(use);
+    use->click();
+    // The endpoint is in the preferences, current, and the hint is gone.
+    QCOMPARE(f.settings.currentLlmEndpoint(), QStringLiteral("Ollama"));
+    QCOMPARE(f.settings.llmBaseUrl().toStdString(), server.baseUrl());
+    QCOMPARE(f.settings.llmModel(), QStringLiteral("llama3.2:3b"));
+    QVERIFY(!hint->isVisible());
+    QVERIFY(f.view.banner()->text().contains(QStringLiteral("Agent runs now use Ollama")));
+}
+
+void TestRunsView::runsUseTheChosenEndpoint()
+{
+    // Two endpoints: the run goes to the one the request names, not the current one.
+    FakeChatServer chosen;
+    chosen.enqueue(FakeChatReply::text("blue"));
+    chosen.setFallback(FakeChatReply::text("Answer with the colour alone."));
+    QTemporaryDir copy;
+    const QString path = copy.filePath(QStringLiteral("endpoints.db"));
+    QVERIFY(QFile::copy(m_path, path));
+    RunsFixture f(path, copy.path());
+    QVERIFY(f.opened && f.settled());
+    f.settings.setLlmEndpoints(
+        {{QStringLiteral("Dead"), QStringLiteral("http://127.0.0.1:9/v1"), QStringLiteral("m")},
+         {QStringLiteral("Local"), QString::fromStdString(chosen.baseUrl()), QStringLiteral("fake-model")}});
+    f.settings.setCurrentLlmEndpoint(QStringLiteral("Dead"));
+    QCOMPARE(AgentRunLauncher::profileFor(f.settings).baseUrl, std::string("http://127.0.0.1:9/v1"));
+    QCOMPARE(AgentRunLauncher::profileFor(f.settings, QStringLiteral("Local")).baseUrl, chosen.baseUrl());
+    QCOMPARE(AgentRunLauncher::profileFor(f.settings, QStringLiteral("Local")).name, std::string("Local"));
+
+    RunRequest request;
+    request.pack = QStringLiteral("mini_rule");
+    request.endpoint = QStringLiteral("Local");
+    QSignalSpy finished(f.view.launcher(), &AgentRunLauncher::batchFinished);
+    f.view.startRuns(request);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QVERIFY(chosen.chatRequestCount() >= 1);
+    QTRY_VERIFY(f.view.inspector()->trace().has_value() && f.view.inspector()->trace()->status != "running");
+    QCOMPARE(QString::fromStdString(f.view.inspector()->trace()->outcome), QStringLiteral("success"));
+
+    // An endpoint without a model cannot run: a warning, nothing starts.
+    f.settings.setLlmEndpoints({{QStringLiteral("Half"), QStringLiteral("http://127.0.0.1:9/v1"), QString()}});
+    request.endpoint = QStringLiteral("Half");
+    QTRY_VERIFY(!f.view.launcher()->isRunning());
+    f.view.startRuns(request);
+    QVERIFY(!f.view.launcher()->isRunning());
+}
+
+void TestRunsView::showRunFindsHiddenRuns()
+{
+    RunsFixture f(m_path, m_dir.path() + QStringLiteral("/show"));
+    QVERIFY(f.opened && f.settled());
+    // A filter that hides run_failed: showRun clears it and selects the run.
+    f.view.statusFilter()->setCurrentIndex(f.view.statusFilter()->findData(QStringLiteral("completed")));
+    QTRY_VERIFY(!f.view.isLoading() && f.view.model()->rowOfRun(QStringLiteral("run_failed")) < 0);
+    f.view.showRun(QStringLiteral("run_failed"));
+    QTRY_COMPARE(f.view.currentRunId(), QStringLiteral("run_failed"));
+    QTRY_COMPARE(f.view.inspector()->runId(), QStringLiteral("run_failed"));
+    QCOMPARE(f.view.statusFilter()->currentIndex(), 0);
+    // A run that is not there says so.
+    f.view.showRun(QStringLiteral("run_nowhere"));
+    QTRY_VERIFY(f.view.banner()->isVisible());
+    QVERIFY(f.view.banner()->text().contains(QStringLiteral("run_nowhere")));
+}
+
+void TestRunsView::recordDetailOpensTheRun()
+{
+    QTemporaryDir dir;
+    MainWindowFixture w(dir.path());
+    w.window.openDatabase(m_path);
+    QVERIFY(w.idle());
+    w.window.openRecord(m_memoryIds[0]);
+    QTRY_COMPARE(w.window.detail()->recordId(), m_memoryIds[0]);
+    QTRY_VERIFY(w.window.detail()->runsModel()->rowCount() > 0);
+    const QString runId = w.window.detail()->runsModel()->runId(0);
+    QVERIFY(!runId.isEmpty());
+    emit w.window.detail()->runsView()->activated(w.window.detail()->runsModel()->index(0, 0));
+    QTRY_VERIFY(w.window.runsView()->isVisible());
+    QTRY_COMPARE(w.window.runsView()->currentRunId(), runId);
+    QTRY_COMPARE(w.window.runsView()->inspector()->runId(), runId);
 }
 
 QTEST_MAIN(TestRunsView)

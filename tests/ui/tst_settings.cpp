@@ -1,5 +1,9 @@
 // Preferences: typed values survive a restart, API keys never reach the settings file, and keys come from
 // the environment when there is no keychain.
+#include "FakeChatServer.h"
+#include "ScopedEnv.h"
+
+#include <dialogs/LlmEndpointEditor.h>
 #include <dialogs/SettingsDialog.h>
 #include <settings/ApiKeyStore.h>
 #include <settings/Settings.h>
@@ -15,6 +19,9 @@
 #include <QTest>
 
 using namespace memscope::ui;
+using memscope::FakeChatServer;
+
+Q_DECLARE_METATYPE(QList<memscope::ui::LlmEndpoint>)
 
 class TestSettings : public QObject {
     Q_OBJECT
@@ -28,13 +35,18 @@ private slots:
     void keySourceIsShownButNeverTheKey();
     void recentDatabasesCanBeRemovedAndCleared();
     void changingTheEmbedderOffersReembedding();
+    void llmEndpoints_data();
+    void llmEndpoints();
+    void endpointKeysAreKeptApart();
+    void endpointEditorEditsAddsAndRemoves();
+    void endpointEditorListsModelsAndFindsOllama();
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<Settings> open()
+    std::unique_ptr<Settings> open() { return open(QStringLiteral("prefs.ini")); }
+    std::unique_ptr<Settings> open(const QString& file)
     {
-        return std::make_unique<Settings>(
-            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("prefs.ini")), QSettings::IniFormat));
+        return std::make_unique<Settings>(std::make_unique<QSettings>(m_dir.filePath(file), QSettings::IniFormat));
     }
 };
 
@@ -203,6 +215,180 @@ void TestSettings::changingTheEmbedderOffersReembedding()
     SettingsDialog again(s.get(), &keys);
     again.embedderChoice()->setCurrentIndex(0);
     QVERIFY(again.embedderChanged());
+}
+
+void TestSettings::llmEndpoints_data()
+{
+    QTest::addColumn<QStringList>("legacy"); // llm/baseUrl, llm/model written before endpoints had names
+    QTest::addColumn<QList<LlmEndpoint>>("written");
+    QTest::addColumn<QString>("current");
+    QTest::addColumn<QStringList>("expectedNames");
+    QTest::addColumn<QString>("expectedCurrent");
+    QTest::addColumn<QString>("expectedUrl");
+
+    const LlmEndpoint ollama{QStringLiteral("Ollama"), QStringLiteral("http://localhost:11434/v1"),
+                             QStringLiteral("llama3.1")};
+    const LlmEndpoint openai{QStringLiteral("OpenAI"), QStringLiteral("https://api.openai.com/v1"),
+                             QStringLiteral("gpt-4o-mini")};
+    QTest::addRow("nothing configured") << QStringList() << QList<LlmEndpoint>() << QString() << QStringList()
+                                        << QString() << QString();
+    QTest::addRow("legacy settings become Default")
+        << QStringList{QStringLiteral("http://127.0.0.1:8080/v1"), QStringLiteral("qwen")} << QList<LlmEndpoint>()
+        << QString() << QStringList{QStringLiteral("Default")} << QStringLiteral("Default")
+        << QStringLiteral("http://127.0.0.1:8080/v1");
+    QTest::addRow("the named current one")
+        << QStringList() << QList<LlmEndpoint>{ollama, openai} << QStringLiteral("OpenAI")
+        << QStringList{QStringLiteral("Ollama"), QStringLiteral("OpenAI")} << QStringLiteral("OpenAI")
+        << openai.baseUrl;
+    QTest::addRow("a removed current one falls back to the first")
+        << QStringList() << QList<LlmEndpoint>{ollama, openai} << QStringLiteral("vLLM")
+        << QStringList{QStringLiteral("Ollama"), QStringLiteral("OpenAI")} << QStringLiteral("Ollama")
+        << ollama.baseUrl;
+    QTest::addRow("blank and repeated names are dropped, values trimmed")
+        << QStringList()
+        << QList<LlmEndpoint>{{QStringLiteral(" Ollama "), QStringLiteral(" http://localhost:11434/v1 "), {}},
+                              {QStringLiteral("ollama"), QStringLiteral("http://other/v1"), {}},
+                              {QStringLiteral("  "), QStringLiteral("http://blank/v1"), {}}}
+        << QString() << QStringList{QStringLiteral("Ollama")} << QStringLiteral("Ollama") << ollama.baseUrl;
+    QTest::addRow("written endpoints replace the legacy pair")
+        << QStringList{QStringLiteral("http://127.0.0.1:8080/v1"), QStringLiteral("qwen")} << QList<LlmEndpoint>{openai}
+        << QString() << QStringList{QStringLiteral("OpenAI")} << QStringLiteral("OpenAI") << openai.baseUrl;
+}
+
+void TestSettings::llmEndpoints()
+{
+    QFETCH(QStringList, legacy);
+    QFETCH(QList<LlmEndpoint>, written);
+    QFETCH(QString, current);
+    QFETCH(QStringList, expectedNames);
+    QFETCH(QString, expectedCurrent);
+    QFETCH(QString, expectedUrl);
+    const QString file =
+        QStringLiteral("endpoints-%1.ini").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
+    {
+        QSettings raw(m_dir.filePath(file), QSettings::IniFormat);
+        if (!legacy.isEmpty()) {
+            raw.setValue(QStringLiteral("llm/baseUrl"), legacy.value(0));
+            raw.setValue(QStringLiteral("llm/model"), legacy.value(1));
+        }
+    }
+    {
+        auto s = open(file);
+        if (!written.isEmpty())
+            s->setLlmEndpoints(written);
+        if (!current.isEmpty())
+            s->setCurrentLlmEndpoint(current);
+        s->sync();
+    }
+    auto s = open(file); // as the next start reads them
+    QStringList names;
+    for (const auto& e : s->llmEndpoints())
+        names << e.name;
+    QCOMPARE(names, expectedNames);
+    QCOMPARE(s->currentLlmEndpoint(), expectedCurrent);
+    QCOMPARE(s->llmBaseUrl(), expectedUrl);
+    QCOMPARE(s->llmEndpoint(expectedCurrent).baseUrl, expectedUrl);
+    QCOMPARE(s->llmEndpoint(QStringLiteral("no such endpoint")).name, QString());
+}
+
+void TestSettings::endpointKeysAreKeptApart()
+{
+    // One keychain entry per endpoint: a key for one provider is never sent to another. The unnamed
+    // endpoint and "Default" (migrated settings) keep the entry written before endpoints had names.
+    const QString legacy = ApiKeyStore::keyName(ApiKeyStore::Account::Llm);
+    QCOMPARE(ApiKeyStore::keyName(ApiKeyStore::Account::Llm, QStringLiteral("Default")), legacy);
+    const QString ollama = ApiKeyStore::keyName(ApiKeyStore::Account::Llm, QStringLiteral("Ollama"));
+    const QString openai = ApiKeyStore::keyName(ApiKeyStore::Account::Llm, QStringLiteral("OpenAI"));
+    QVERIFY(ollama != openai);
+    QVERIFY(ollama != legacy && openai != legacy);
+    QVERIFY(ApiKeyStore::keyName(ApiKeyStore::Account::Embedder, QStringLiteral("OpenAI")) != openai);
+}
+
+void TestSettings::endpointEditorEditsAddsAndRemoves()
+{
+    auto s = open(QStringLiteral("editor.ini"));
+    s->setLlmEndpoints(
+        {{QStringLiteral("Ollama"), QStringLiteral("http://localhost:11434/v1"), QStringLiteral("llama3.1")},
+         {QStringLiteral("OpenAI"), QStringLiteral("https://api.openai.com/v1"), QStringLiteral("gpt-4o")}});
+    s->setCurrentLlmEndpoint(QStringLiteral("OpenAI"));
+    ApiKeyStore keys;
+    LlmEndpointEditor editor(s.get(), &keys);
+    QCOMPARE(editor.currentName(), QStringLiteral("OpenAI"));
+    QCOMPARE(editor.urlField()->text(), QStringLiteral("https://api.openai.com/v1"));
+    QCOMPARE(editor.modelBox()->currentText(), QStringLiteral("gpt-4o"));
+
+    // Editing one endpoint and switching keeps both as edited.
+    editor.modelBox()->setEditText(QStringLiteral("gpt-4o-mini"));
+    editor.endpointBox()->setCurrentIndex(0);
+    QCOMPARE(editor.urlField()->text(), QStringLiteral("http://localhost:11434/v1"));
+    editor.urlField()->setText(QStringLiteral("http://gpu-box:11434/v1"));
+    QVERIFY(!editor.addEndpoint(QStringLiteral("openai"))); // names are unique, whatever the case
+    QVERIFY(!editor.addEndpoint(QStringLiteral("   ")));
+    QVERIFY(editor.addEndpoint(QStringLiteral("vLLM"), QStringLiteral("http://127.0.0.1:8000/v1"),
+                               QStringLiteral("qwen2.5")));
+    QCOMPARE(editor.currentName(), QStringLiteral("vLLM"));
+    QCOMPARE(editor.urlField()->text(), QStringLiteral("http://127.0.0.1:8000/v1"));
+    editor.endpointBox()->setCurrentIndex(1); // OpenAI
+    editor.removeCurrent();
+    QCOMPARE(editor.endpointBox()->count(), 2);
+
+    // Nothing is written until save().
+    QCOMPARE(s->llmEndpoint(QStringLiteral("OpenAI")).model, QStringLiteral("gpt-4o"));
+    editor.endpointBox()->setCurrentIndex(editor.endpointBox()->findText(QStringLiteral("vLLM")));
+    editor.save([](bool, const QString&) {});
+    const auto saved = s->llmEndpoints();
+    QCOMPARE(saved.size(), 2);
+    QCOMPARE(saved[0].name, QStringLiteral("Ollama"));
+    QCOMPARE(saved[0].baseUrl, QStringLiteral("http://gpu-box:11434/v1"));
+    QCOMPARE(saved[0].model, QStringLiteral("llama3.1"));
+    QCOMPARE(saved[1].name, QStringLiteral("vLLM"));
+    QCOMPARE(saved[1].model, QStringLiteral("qwen2.5"));
+    QCOMPARE(s->currentLlmEndpoint(), QStringLiteral("vLLM"));
+}
+
+void TestSettings::endpointEditorListsModelsAndFindsOllama()
+{
+    FakeChatServer server;
+    server.setModels({"llama3.2:3b", "qwen2.5:7b"});
+    memscope::test::ScopedEnv ollamaHost({{"OLLAMA_HOST", server.ollamaHost()}});
+    auto s = open(QStringLiteral("probe.ini"));
+    ApiKeyStore keys;
+    LlmEndpointEditor editor(s.get(), &keys);
+    QCOMPARE(editor.endpointBox()->count(), 0);
+    QVERIFY(!editor.listModelsButton()->isEnabled()); // nothing to ask yet
+
+    // Find Local Ollama adds it with its first model, off the UI thread.
+    QSignalSpy probed(&editor, &LlmEndpointEditor::probeFinished);
+    editor.findOllama();
+    QTRY_COMPARE_WITH_TIMEOUT(probed.count(), 1, 10000);
+    QCOMPARE(editor.currentName(), QStringLiteral("Ollama"));
+    QCOMPARE(editor.urlField()->text().toStdString(), server.baseUrl());
+    QCOMPARE(editor.modelBox()->currentText(), QStringLiteral("llama3.2:3b"));
+    QCOMPARE(editor.modelBox()->count(), 2);
+
+    // Found again: the same endpoint is selected, not a second one.
+    editor.findOllama();
+    QTRY_COMPARE_WITH_TIMEOUT(probed.count(), 2, 10000);
+    QCOMPARE(editor.endpointBox()->count(), 1);
+
+    // List Models asks the endpoint; the typed model stays.
+    editor.modelBox()->setEditText(QStringLiteral("qwen2.5:7b"));
+    editor.listModels();
+    QTRY_COMPARE_WITH_TIMEOUT(probed.count(), 3, 10000);
+    QCOMPARE(editor.modelBox()->count(), 2);
+    QCOMPARE(editor.modelBox()->currentText(), QStringLiteral("qwen2.5:7b"));
+    QVERIFY(editor.note()->text().contains(QLatin1String("2 model")));
+
+    // Nothing there: the note says what to do, no endpoint is added.
+    server.http().enqueue("/v1/models", memscope::LoopbackHttpServer::Response::text(500, "boom"));
+    editor.listModels();
+    QTRY_COMPARE_WITH_TIMEOUT(probed.count(), 4, 10000);
+    QVERIFY(editor.note()->text().startsWith(QLatin1String("No model list from")));
+    memscope::test::ScopedEnv nowhere({{"OLLAMA_HOST", std::string("127.0.0.1:9")}});
+    editor.findOllama();
+    QTRY_COMPARE_WITH_TIMEOUT(probed.count(), 5, 10000);
+    QVERIFY(editor.note()->text().startsWith(QLatin1String("No Ollama answered")));
+    QCOMPARE(editor.endpointBox()->count(), 1);
 }
 
 QTEST_MAIN(TestSettings)

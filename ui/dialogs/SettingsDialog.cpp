@@ -1,9 +1,11 @@
 #include "dialogs/SettingsDialog.h"
 
+#include "dialogs/LlmEndpointEditor.h"
 #include "settings/Settings.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -26,10 +28,7 @@ SettingsDialog::SettingsDialog(Settings* settings, ApiKeyStore* keys, QWidget* p
     , m_embedModel(new QLineEdit(settings->embedderModel(), this))
     , m_embedKey(new QLineEdit(this))
     , m_embedKeySource(new QLabel(this))
-    , m_llmUrl(new QLineEdit(settings->llmBaseUrl(), this))
-    , m_llmModel(new QLineEdit(settings->llmModel(), this))
-    , m_llmKey(new QLineEdit(this))
-    , m_llmKeySource(new QLabel(this))
+    , m_llm(new LlmEndpointEditor(settings, keys, this))
     , m_language(new QComboBox(this))
     , m_embedNote(new QLabel(this))
     , m_reembed(new QPushButton(tr("Save and Re-embed Now"), this))
@@ -71,9 +70,6 @@ SettingsDialog::SettingsDialog(Settings* settings, ApiKeyStore* keys, QWidget* p
     connect(m_embedder, &QComboBox::currentIndexChanged, this, updateEmbedder);
     connect(m_embedUrl, &QLineEdit::textChanged, this, updateEmbedder);
     connect(m_embedModel, &QLineEdit::textChanged, this, updateEmbedder);
-    m_llmUrl->setObjectName(QStringLiteral("llmUrl"));
-    m_llmUrl->setPlaceholderText(QStringLiteral("http://localhost:11434/v1  (Ollama)"));
-    m_llmModel->setPlaceholderText(QStringLiteral("llama3.1"));
 
     m_language->addItem(tr("Follow the system"), QString());
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
@@ -116,11 +112,6 @@ SettingsDialog::SettingsDialog(Settings* settings, ApiKeyStore* keys, QWidget* p
     });
     embedForm->addRow(m_embedNote);
     embedForm->addRow(QString(), m_reembed);
-    auto* llm = new QGroupBox(tr("LLM endpoint (agent runs)"), this);
-    auto* llmForm = new QFormLayout(llm);
-    llmForm->addRow(tr("Base URL:"), m_llmUrl);
-    llmForm->addRow(tr("Model:"), m_llmModel);
-    llmForm->addRow(tr("API key:"), keyRow(m_llmKey, m_llmKeySource, ApiKeyStore::Account::Llm));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -131,7 +122,7 @@ SettingsDialog::SettingsDialog(Settings* settings, ApiKeyStore* keys, QWidget* p
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(general);
     layout->addWidget(embed);
-    layout->addWidget(llm);
+    layout->addWidget(m_llm);
     if (!ApiKeyStore::keychainEnabled()) {
         auto* noKeychain = new QLabel(tr("No system keychain is available here, so Memscope cannot store API keys. "
                                          "Set OPENAI_API_KEY (and MEMSCOPE_EMBED_API_KEY for a separate embedding "
@@ -144,6 +135,22 @@ SettingsDialog::SettingsDialog(Settings* settings, ApiKeyStore* keys, QWidget* p
     updateEmbedder();
     setMinimumWidth(560);
 }
+
+bool SettingsDialog::event(QEvent* event)
+{
+    const bool handled = QDialog::event(event);
+    // Rows that appear later (the re-embed offer, an endpoint's note) grow the dialog instead of squashing
+    // the wrapped text; it never shrinks under the operator's hand.
+    if (event->type() == QEvent::LayoutRequest && isVisible()) {
+        const int needed = hasHeightForWidth() ? heightForWidth(width()) : sizeHint().height();
+        if (needed > height())
+            resize(width(), needed);
+    }
+    return handled;
+}
+
+QLineEdit* SettingsDialog::llmKeyField() const { return m_llm->keyField(); }
+QLineEdit* SettingsDialog::llmUrlField() const { return m_llm->urlField(); }
 
 bool SettingsDialog::embedderChanged() const
 {
@@ -165,8 +172,7 @@ QWidget* SettingsDialog::keyRow(QLineEdit* field, QLabel* source, ApiKeyStore::A
     m_keys->read(account, [source, account](const QString&, ApiKeyStore::Source from) {
         source->setText(ApiKeyStore::describe(from, account));
     });
-    connect(field, &QLineEdit::textEdited, this,
-            [this, account] { (account == ApiKeyStore::Account::Llm ? m_llmKeyEdited : m_embedKeyEdited) = true; });
+    connect(field, &QLineEdit::textEdited, this, [this] { m_embedKeyEdited = true; });
     auto* row = new QWidget(this);
     auto* layout = new QVBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -182,16 +188,13 @@ void SettingsDialog::save()
     const bool remote = m_embedder->currentIndex() == 1;
     m_settings->setEmbedderUrl(remote ? m_embedUrl->text() : QString());
     m_settings->setEmbedderModel(remote ? m_embedModel->text() : QString());
-    m_settings->setLlmBaseUrl(m_llmUrl->text());
-    m_settings->setLlmModel(m_llmModel->text());
     m_settings->setLanguage(m_language->currentData().toString());
-    m_settings->sync();
     auto report = [this](bool ok, const QString& error) {
         if (!ok)
             emit keyError(error);
     };
-    if (m_llmKeyEdited)
-        m_keys->write(ApiKeyStore::Account::Llm, m_llmKey->text().trimmed(), report);
+    m_llm->save(report);
+    m_settings->sync();
     if (m_embedKeyEdited)
         m_keys->write(ApiKeyStore::Account::Embedder, m_embedKey->text().trimmed(), report);
     emit saved();

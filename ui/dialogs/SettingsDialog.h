@@ -11,10 +11,11 @@ class QPushButton;
 
 namespace memscope::ui {
 
+class LlmEndpointEditor;
 class Settings;
 
 // Edit → Preferences: the operator's name (written into history), the default database, the embedder and
-// the LLM endpoint, the language, and API keys — which go to the system keychain, never to the settings.
+// the LLM endpoints, the language, and API keys — which go to the system keychain, never to the settings.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -22,8 +23,9 @@ public:
 
     void save(); // applies to Settings and the keychain (called on OK)
     QLineEdit* operatorField() const { return m_operator; }
-    QLineEdit* llmKeyField() const { return m_llmKey; }
-    QLineEdit* llmUrlField() const { return m_llmUrl; }
+    LlmEndpointEditor* llmEndpoints() const { return m_llm; }
+    QLineEdit* llmKeyField() const;
+    QLineEdit* llmUrlField() const;
     QComboBox* embedderChoice() const { return m_embedder; }
     QLineEdit* embedderModelField() const { return m_embedModel; }
     // True when the embedder fields differ from the saved ones (the stored vectors then no longer match).
@@ -34,6 +36,9 @@ signals:
     void keyError(const QString& message);
     // After saving, the operator asked to reopen the database now so records are embedded with the new model.
     void reembedRequested();
+
+protected:
+    bool event(QEvent* event) override;
 
 private:
     QWidget* keyRow(QLineEdit* field, QLabel* source, ApiKeyStore::Account account);
@@ -47,14 +52,10 @@ private:
     QLineEdit* m_embedModel;
     QLineEdit* m_embedKey;
     QLabel* m_embedKeySource;
-    QLineEdit* m_llmUrl;
-    QLineEdit* m_llmModel;
-    QLineEdit* m_llmKey;
-    QLabel* m_llmKeySource;
+    LlmEndpointEditor* m_llm;
     QComboBox* m_language;
     QLabel* m_embedNote;
     QPushButton* m_reembed;
-    bool m_llmKeyEdited = false;
     bool m_embedKeyEdited = false;
 };
 

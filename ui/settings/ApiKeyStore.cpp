@@ -46,9 +46,14 @@ QStringList ApiKeyStore::environmentVariables(Account account)
     return {QStringLiteral("OPENAI_API_KEY")};
 }
 
-QString ApiKeyStore::keyName(Account account)
+QString ApiKeyStore::keyName(Account account, const QString& profile)
 {
-    return account == Account::Llm ? QStringLiteral("llm-api-key") : QStringLiteral("embedder-api-key");
+    if (account == Account::Embedder)
+        return QStringLiteral("embedder-api-key");
+    // Never another endpoint's key: a key for one provider must not be sent to another.
+    if (profile.isEmpty() || profile == QLatin1String("Default"))
+        return QStringLiteral("llm-api-key");
+    return QStringLiteral("llm-api-key/") + profile;
 }
 
 QString ApiKeyStore::describe(Source source, Account account)
@@ -65,17 +70,18 @@ QString ApiKeyStore::describe(Source source, Account account)
     return tr("not set");
 }
 
-void ApiKeyStore::read(Account account, const std::function<void(const QString&, Source)>& done)
+void ApiKeyStore::read(Account account, const std::function<void(const QString&, Source)>& done, const QString& profile)
 {
     auto fallback = [account, done] {
         const QString env = fromEnvironment(account);
         done(env, env.isEmpty() ? Source::None : Source::Environment);
     };
+    Q_UNUSED(profile) // without a keychain every endpoint's key comes from the environment
 #ifdef MEMSCOPE_HAVE_KEYCHAIN
     if (keychainEnabled()) {
         auto* job = new QKeychain::ReadPasswordJob(kService, this);
         job->setAutoDelete(true);
-        job->setKey(keyName(account));
+        job->setKey(keyName(account, profile));
         connect(job, &QKeychain::Job::finished, this, [job, done, fallback](QKeychain::Job*) {
             // No entry, or no keychain service on this desktop: the environment may still have a key.
             if (job->error() == QKeychain::NoError && !job->textData().isEmpty())
@@ -91,18 +97,19 @@ void ApiKeyStore::read(Account account, const std::function<void(const QString&,
     QTimer::singleShot(0, this, fallback);
 }
 
-void ApiKeyStore::write(Account account, const QString& key, const std::function<void(bool, const QString&)>& done)
+void ApiKeyStore::write(Account account, const QString& key, const std::function<void(bool, const QString&)>& done,
+                        const QString& profile)
 {
 #ifdef MEMSCOPE_HAVE_KEYCHAIN
     if (keychainEnabled()) {
         QKeychain::Job* job = nullptr;
         if (key.isEmpty()) {
             auto* remove = new QKeychain::DeletePasswordJob(kService, this);
-            remove->setKey(keyName(account));
+            remove->setKey(keyName(account, profile));
             job = remove;
         } else {
             auto* store = new QKeychain::WritePasswordJob(kService, this);
-            store->setKey(keyName(account));
+            store->setKey(keyName(account, profile));
             store->setTextData(key);
             job = store;
         }
@@ -118,6 +125,7 @@ void ApiKeyStore::write(Account account, const QString& key, const std::function
 #endif
     Q_UNUSED(account)
     Q_UNUSED(key)
+    Q_UNUSED(profile)
     QTimer::singleShot(0, this, [done] {
         done(false, tr("No system keychain is available; set the key in an environment variable instead."));
     });

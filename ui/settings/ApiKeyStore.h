@@ -24,13 +24,17 @@ public:
     static QStringList environmentVariables(Account account);
     static QString describe(Source source, Account account);
 
-    // The key from the keychain, else from the environment; (empty, None) when there is none.
-    void read(Account account, const std::function<void(const QString& key, Source source)>& done);
+    // The key from the keychain, else from the environment; (empty, None) when there is none. `profile`: the
+    // LLM endpoint whose key it is (each endpoint has its own keychain entry; "" and "Default" share the one
+    // written before endpoints had names).
+    void read(Account account, const std::function<void(const QString& key, Source source)>& done,
+              const QString& profile = {});
     // Stores (or, with an empty key, deletes) the key in the keychain; done(false, message) on failure.
-    void write(Account account, const QString& key, const std::function<void(bool ok, const QString& error)>& done);
+    void write(Account account, const QString& key, const std::function<void(bool ok, const QString& error)>& done,
+               const QString& profile = {});
 
-private:
-    static QString keyName(Account account);
+    // The keychain entry's name (tests; never the key itself).
+    static QString keyName(Account account, const QString& profile = {});
 };
 
 } // namespace memscope::ui

@@ -60,10 +60,96 @@ QString Settings::embedderUrl() const { return value("embedder/url").toString();
 void Settings::setEmbedderUrl(const QString& url) { setValue("embedder/url", url.trimmed()); }
 QString Settings::embedderModel() const { return value("embedder/model").toString(); }
 void Settings::setEmbedderModel(const QString& model) { setValue("embedder/model", model.trimmed()); }
-QString Settings::llmBaseUrl() const { return value("llm/baseUrl").toString(); }
-void Settings::setLlmBaseUrl(const QString& url) { setValue("llm/baseUrl", url.trimmed()); }
-QString Settings::llmModel() const { return value("llm/model").toString(); }
-void Settings::setLlmModel(const QString& model) { setValue("llm/model", model.trimmed()); }
+QList<LlmEndpoint> Settings::llmEndpoints() const
+{
+    QList<LlmEndpoint> endpoints;
+    if (!m_settings->contains(QStringLiteral("llm/endpoints/size"))) {
+        // Before profiles: one base URL and model.
+        const QString url = value("llm/baseUrl").toString();
+        const QString model = value("llm/model").toString();
+        if (!url.isEmpty() || !model.isEmpty())
+            endpoints.append({QStringLiteral("Default"), url, model});
+        return endpoints;
+    }
+    const int n = m_settings->beginReadArray(QStringLiteral("llm/endpoints"));
+    for (int i = 0; i < n; ++i) {
+        m_settings->setArrayIndex(i);
+        endpoints.append({m_settings->value(QStringLiteral("name")).toString(),
+                          m_settings->value(QStringLiteral("baseUrl")).toString(),
+                          m_settings->value(QStringLiteral("model")).toString()});
+    }
+    m_settings->endArray();
+    return endpoints;
+}
+
+void Settings::setLlmEndpoints(const QList<LlmEndpoint>& endpoints)
+{
+    QList<LlmEndpoint> clean;
+    QStringList names;
+    for (const auto& e : endpoints) {
+        const QString name = e.name.trimmed();
+        if (name.isEmpty() || names.contains(name, Qt::CaseInsensitive))
+            continue;
+        names << name;
+        clean.append({name, e.baseUrl.trimmed(), e.model.trimmed()});
+    }
+    m_settings->remove(QStringLiteral("llm/endpoints"));
+    m_settings->remove(QStringLiteral("llm/baseUrl"));
+    m_settings->remove(QStringLiteral("llm/model"));
+    m_settings->beginWriteArray(QStringLiteral("llm/endpoints"), static_cast<int>(clean.size()));
+    for (int i = 0; i < clean.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(QStringLiteral("name"), clean[i].name);
+        m_settings->setValue(QStringLiteral("baseUrl"), clean[i].baseUrl);
+        m_settings->setValue(QStringLiteral("model"), clean[i].model);
+    }
+    m_settings->endArray();
+}
+
+QString Settings::currentLlmEndpoint() const
+{
+    const QList<LlmEndpoint> endpoints = llmEndpoints();
+    const QString current = value("llm/current").toString();
+    for (const auto& e : endpoints)
+        if (e.name == current)
+            return current;
+    return endpoints.isEmpty() ? QString() : endpoints.first().name;
+}
+
+void Settings::setCurrentLlmEndpoint(const QString& name) { setValue("llm/current", name.trimmed()); }
+
+LlmEndpoint Settings::llmEndpoint(const QString& name) const
+{
+    const QString wanted = name.isEmpty() ? currentLlmEndpoint() : name;
+    for (const auto& e : llmEndpoints())
+        if (e.name == wanted)
+            return e;
+    return {};
+}
+
+QString Settings::llmBaseUrl() const { return llmEndpoint().baseUrl; }
+QString Settings::llmModel() const { return llmEndpoint().model; }
+
+void Settings::setLlmBaseUrl(const QString& url)
+{
+    updateCurrentEndpoint([&](LlmEndpoint& e) { e.baseUrl = url; });
+}
+void Settings::setLlmModel(const QString& model)
+{
+    updateCurrentEndpoint([&](LlmEndpoint& e) { e.model = model; });
+}
+
+void Settings::updateCurrentEndpoint(const std::function<void(LlmEndpoint&)>& change)
+{
+    QList<LlmEndpoint> endpoints = llmEndpoints();
+    if (endpoints.isEmpty())
+        endpoints.append({QStringLiteral("Default"), {}, {}});
+    const QString current = currentLlmEndpoint();
+    for (auto& e : endpoints)
+        if (e.name == current || current.isEmpty())
+            change(e);
+    setLlmEndpoints(endpoints);
+}
 
 QString Settings::language() const { return value("ui/language").toString(); }
 void Settings::setLanguage(const QString& code) { setValue("ui/language", code); }

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace memscope::ui {
@@ -16,6 +17,14 @@ namespace memscope::ui {
 struct SavedView {
     QString name;
     QByteArray state; // FilterState as JSON (see SavedViewCodec)
+};
+
+// A named OpenAI-compatible chat endpoint (a provider profile). Its API key is in the keychain under the
+// profile's name, or in the environment — never here.
+struct LlmEndpoint {
+    QString name;
+    QString baseUrl;
+    QString model;
 };
 
 // Every persistent preference, typed, in one place over QSettings. API keys are never stored here: they
@@ -40,6 +49,15 @@ public:
     void setEmbedderUrl(const QString& url);
     QString embedderModel() const;
     void setEmbedderModel(const QString& model);
+    // The chat endpoints, in the operator's order; agent runs use the current one unless told otherwise.
+    // Settings written before profiles existed (one base URL and model) read as one endpoint "Default".
+    QList<LlmEndpoint> llmEndpoints() const;
+    void setLlmEndpoints(const QList<LlmEndpoint>& endpoints); // names trimmed; blank and repeated names dropped
+    QString currentLlmEndpoint() const; // the first endpoint's name when none (or a removed one) is set
+    void setCurrentLlmEndpoint(const QString& name);
+    // The named endpoint, else the current one; an empty one when there is none.
+    LlmEndpoint llmEndpoint(const QString& name = {}) const;
+    // The current endpoint's base URL and model; setting them creates "Default" when there is none.
     QString llmBaseUrl() const;
     void setLlmBaseUrl(const QString& url);
     QString llmModel() const;
@@ -67,6 +85,7 @@ public:
 private:
     QVariant value(const char* key, const QVariant& fallback = {}) const;
     void setValue(const char* key, const QVariant& value);
+    void updateCurrentEndpoint(const std::function<void(LlmEndpoint&)>& change);
 
     std::unique_ptr<QSettings> m_settings;
 };

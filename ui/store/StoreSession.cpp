@@ -2,8 +2,10 @@
 
 #include "store/StoreWorker.h"
 
+#include <agent/RunStore.h>
 #include <storage/Connection.h>
 #include <storage/MemoryStore.h>
+#include <util/Time.h>
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -42,6 +44,9 @@ void StoreSession::open(const QString& path, bool readOnly, std::shared_ptr<Embe
             options.create = !readOnly;
             options.embedder = embedder;
             result.store = std::shared_ptr<MemoryStore>(MemoryStore::open(path.toStdString(), options));
+            // Runs a crashed process left "running" would show as in progress forever.
+            if (!result.store->readOnly())
+                RunStore(*result.store).markAbandoned(nowMicros() - RunStore::kAbandonedAfter);
         } catch (const Error& e) {
             result.error = TaskError{e.kind(), QString::fromStdString(e.what())};
         } catch (const std::exception& e) {

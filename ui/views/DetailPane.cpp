@@ -3,9 +3,11 @@
 #include "models/HistoryModel.h"
 #include "models/NeighbourModel.h"
 #include "models/OutcomeStyle.h"
+#include "models/RecordRunsModel.h"
 #include "store/StoreSession.h"
 #include "store/StoreWorker.h"
 
+#include <agent/RunStore.h>
 #include <search/SearchTypes.h>
 #include <storage/MemoryStore.h>
 
@@ -33,9 +35,11 @@ struct Loaded {
     std::optional<MemoryRecord> record;
     std::vector<HistoryEntry> history;
     std::vector<SearchHit> neighbours;
+    std::vector<MemoryRetrieval> retrievals;
 };
 
 constexpr int kNeighbours = 8;
+constexpr int kRetrievals = 200;
 
 void fillMetadata(QTreeWidgetItem* parent, QTreeWidget* tree, const json& value)
 {
@@ -86,6 +90,7 @@ DetailPane::DetailPane(StoreSession* session, QWidget* parent)
     , m_history(new HistoryModel(this))
     , m_revert(new QPushButton(tr("Revert this change"), m_recordPage))
     , m_neighbours(new NeighbourModel(this))
+    , m_runs(new RecordRunsModel(this))
 {
     setObjectName(QStringLiteral("detailPane"));
     m_debounce.setSingleShot(true);
@@ -120,6 +125,8 @@ DetailPane::DetailPane(StoreSession* session, QWidget* parent)
     m_historyView->setObjectName(QStringLiteral("historyView"));
     m_neighbourView = makeTable(m_neighbours, m_recordPage);
     m_neighbourView->setObjectName(QStringLiteral("neighbourView"));
+    m_runsView = makeTable(m_runs, m_recordPage);
+    m_runsView->setObjectName(QStringLiteral("recordRunsView"));
     m_revert->setObjectName(QStringLiteral("revertButton"));
     m_revert->setToolTip(tr("Put back the values this change replaced (itself a change, kept in the history)"));
     connect(m_historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -141,6 +148,12 @@ DetailPane::DetailPane(StoreSession* session, QWidget* parent)
     historyLayout->addWidget(m_revert, 0, Qt::AlignRight);
     m_tabs->addTab(historyPage, tr("History"));
     m_tabs->addTab(m_neighbourView, tr("Similar lessons"));
+    m_tabs->addTab(m_runsView, tr("Retrieved by"));
+    connect(m_runsView, &QTableView::activated, this, [this](const QModelIndex& index) {
+        const QString runId = m_runs->runId(index.row());
+        if (!runId.isEmpty())
+            emit runActivated(runId);
+    });
 
     auto* page = new QVBoxLayout(m_recordPage);
     page->setContentsMargins(0, 0, 0, 0);
@@ -228,6 +241,7 @@ void DetailPane::load()
             request.filter = json{{"collection", loaded.record->collection}, {"id", {{"ne", id}}}};
             request.limit = kNeighbours;
             loaded.neighbours = store.search(request).hits;
+            loaded.retrievals = RunStore(store).retrievalsOf(id, kRetrievals);
             return loaded;
         })
         .then(this, [this, generation](TaskResult<Loaded> result) {
@@ -246,6 +260,12 @@ void DetailPane::load()
             }
             m_history->setEntries(std::move(result.value->history));
             m_neighbours->setNeighbours(*result.value->record, std::move(result.value->neighbours));
+            const int retrievals = static_cast<int>(result.value->retrievals.size());
+            m_runs->setRetrievals(std::move(result.value->retrievals));
+            m_tabs->setTabText(m_tabs->indexOf(m_runsView), retrievals == 0 ? tr("Retrieved by")
+                                                            : retrievals >= kRetrievals
+                                                                ? tr("Retrieved by (%1+)").arg(kRetrievals)
+                                                                : tr("Retrieved by (%1)").arg(retrievals));
             showLoaded(*result.value->record);
         });
 }
@@ -275,6 +295,8 @@ void DetailPane::showLoaded(const MemoryRecord& r)
     m_stack->setCurrentWidget(m_recordPage);
     for (int c = HistoryModel::TimeColumn; c < HistoryModel::ChangeColumn; ++c)
         m_historyView->resizeColumnToContents(c);
+    for (int c = RecordRunsModel::TimeColumn; c < RecordRunsModel::RunColumn; ++c)
+        m_runsView->resizeColumnToContents(c);
     updateRevertButton();
 }
 

@@ -18,11 +18,13 @@ namespace memscope::ui {
 
 class HistoryModel;
 class NeighbourModel;
+class RecordRunsModel;
 class StoreSession;
 
 // The right-hand pane of the Records view: the current record's lesson as plain text, its metadata and
-// state, its history with diffs (and a revert), and its nearest neighbours — possible duplicates and
-// conflicting lessons. Loaded on the reader; moving quickly through rows only loads where the cursor rests.
+// state, its history with diffs (and a revert), its nearest neighbours — possible duplicates and
+// conflicting lessons — and the agent runs that retrieved it. Loaded on the reader; moving quickly through rows only
+// loads where the cursor rests.
 class DetailPane : public QWidget {
     Q_OBJECT
 public:
@@ -38,12 +40,17 @@ public:
     QTableView* neighbourView() const { return m_neighbourView; }
     HistoryModel* historyModel() const { return m_history; }
     NeighbourModel* neighbourModel() const { return m_neighbours; }
+    QTableView* runsView() const { return m_runsView; }
+    RecordRunsModel* runsModel() const { return m_runs; }
+    QTabWidget* tabs() const { return m_tabs; }
     QPushButton* revertButton() const { return m_revert; }
     QString headline() const;
 
 signals:
     void revertRequested(qint64 historyId);
     void recordActivated(const QString& id);
+    // A run that retrieved the record was double-clicked.
+    void runActivated(const QString& runId);
 
 private:
     void load();
@@ -70,6 +77,8 @@ private:
     QPushButton* m_revert;
     NeighbourModel* m_neighbours;
     QTableView* m_neighbourView;
+    RecordRunsModel* m_runs;
+    QTableView* m_runsView;
 };
 
 } // namespace memscope::ui

@@ -101,6 +101,7 @@ MainWindow::MainWindow(StoreSession* session, Settings* settings, QWidget* paren
         m_records->selectIds({id});
         m_detail->showRecord(id);
     });
+    connect(m_detail, &DetailPane::runActivated, this, &MainWindow::openRun);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_records, tr("&Records"));
     m_tabs->addTab(m_trends, tr("&Trends"));
@@ -264,6 +265,12 @@ void MainWindow::openRecord(const QString& id)
     m_records->selectIds({id});
     m_detail->showRecord(id);
     statusBar()->showMessage(tr("Showing record %1").arg(id), 8000);
+}
+
+void MainWindow::openRun(const QString& runId)
+{
+    m_tabs->setCurrentWidget(m_runs);
+    m_runs->showRun(runId);
 }
 
 void MainWindow::showPreferences()
@@ -490,6 +497,12 @@ bool MainWindow::showView(const QString& name)
         m_tabs->setCurrentWidget(m_trends);
         m_stack->setCurrentWidget(m_tabs);
         m_trends->showLessonEffectiveness();
+        return true;
+    }
+    if (name == QLatin1String("curve")) { // the Runs tab's learning curve
+        m_tabs->setCurrentWidget(m_runs);
+        m_stack->setCurrentWidget(m_tabs);
+        m_runs->showLearningCurve();
         return true;
     }
     for (int i = 0; i < m_tabs->count(); ++i) {

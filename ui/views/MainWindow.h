@@ -53,6 +53,8 @@ public:
     void exportRecords();
     // Shows exactly this record (whatever its state) in Records: the filters become its id.
     void openRecord(const QString& id);
+    // The Runs tab with the run selected (its filters cleared when they hide it).
+    void openRun(const QString& runId);
     void showAbout();
     QMenu* recentMenu() const { return m_recentMenu; }
     StartPage* startPage() const { return m_start; }

@@ -1,6 +1,7 @@
 #include "views/RecordTableView.h"
 
 #include "models/RecordTableModel.h"
+#include "views/RecordItemDelegate.h"
 
 #include <QHeaderView>
 #include <QMenu>
@@ -13,6 +14,7 @@ RecordTableView::RecordTableView(QWidget* parent)
     : QTableView(parent)
 {
     setObjectName(QStringLiteral("recordTable"));
+    setItemDelegate(new RecordItemDelegate(this));
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setWordWrap(false);
