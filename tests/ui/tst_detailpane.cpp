@@ -195,6 +195,12 @@ void TestDetailPane::listsTheRunsThatRetrievedIt()
     QCOMPARE(model->index(2, RecordRunsModel::RankColumn).data().toInt(), 2);
     QCOMPARE(model->index(2, RecordRunsModel::OutcomeColumn).data().toString(), QStringLiteral("Failure"));
     QVERIFY(pane.tabs()->tabText(pane.tabs()->indexOf(pane.runsView())).contains(QLatin1String("(3)")));
+    // For looking at the pane: MEMSCOPE_SCREENSHOT_DIR=/tmp/shots saves it as a PNG.
+    if (const QString shots = qEnvironmentVariable("MEMSCOPE_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        pane.resize(560, 700);
+        pane.tabs()->setCurrentWidget(pane.runsView());
+        QVERIFY(pane.grab().save(shots + QStringLiteral("/retrieved-by.png")));
+    }
 
     // Activating a run asks for it; the outside search has no run to open.
     QSignalSpy activated(&pane, &DetailPane::runActivated);

@@ -86,7 +86,8 @@ QVariant RecordRunsModel::data(const QModelIndex& index, int role) const
     }
     switch (index.column()) {
     case TimeColumn:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.access.accessedAt / 1000), QLocale::ShortFormat);
+        return QDateTime::fromMSecsSinceEpoch(r.access.accessedAt / 1000)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case TaskColumn:
         return known ? text(r.run.taskId.empty() ? r.run.taskType : r.run.taskId) : tr("outside agent search");
     case RankColumn: return r.access.rank;
