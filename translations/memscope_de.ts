@@ -161,8 +161,8 @@
         <translation>Eine dunkle Farbpalette (Fusion-Stil) verwenden, unabhängig vom Desktop.</translation>
     </message>
     <message>
-        <source>The view to show first (records, trends, lessons, runs, curve).</source>
-        <translation>Die zuerst gezeigte Ansicht (records, trends, lessons, runs, curve).</translation>
+        <source>The view to show first (records, trends, lessons, runs, curve, compare).</source>
+        <translation>Die zuerst gezeigte Ansicht (records, trends, lessons, runs, curve, compare).</translation>
     </message>
 </context>
 <context>

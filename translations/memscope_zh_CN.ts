@@ -161,8 +161,8 @@
         <translation>使用深色调色板（Fusion 风格），不论桌面设置如何。</translation>
     </message>
     <message>
-        <source>The view to show first (records, trends, lessons, runs, curve).</source>
-        <translation>首先显示的视图（records、trends、lessons、runs、curve）。</translation>
+        <source>The view to show first (records, trends, lessons, runs, curve, compare).</source>
+        <translation>首先显示的视图（records、trends、lessons、runs、curve、compare）。</translation>
     </message>
 </context>
 <context>

@@ -65,7 +65,7 @@ int main(int argc, char** argv)
                                   QStringLiteral("file"));
     QCommandLineOption view(
         QStringLiteral("view"),
-        QApplication::translate("main", "The view to show first (records, trends, lessons, runs, curve)."),
+        QApplication::translate("main", "The view to show first (records, trends, lessons, runs, curve, compare)."),
         QStringLiteral("name"));
     QCommandLineOption size(QStringLiteral("size"),
                             QApplication::translate("main", "Window size for --screenshot, as WxH."),

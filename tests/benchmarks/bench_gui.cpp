@@ -136,7 +136,7 @@ int main(int argc, char** argv)
     const double startStall = stalls.worstMs();
 
     // Facet clicks: narrow by each task type in turn (and back), as the sidebar does through FilterState.
-    std::vector<double> facetMs, facetCountsMs;
+    std::vector<double> facetMs, facetCountsMs, facetListedMs;
     stalls.start();
     const char* const values[] = {"sql_query_debug", "report_generation", "support_triage", "email_drafting",
                                   "code_review",     "web_research",      "data_cleaning"};
@@ -153,8 +153,18 @@ int main(int argc, char** argv)
             if (qEnvironmentVariableIsSet("BENCH_VERBOSE"))
                 std::printf("    %s: %.1f ms (%d rows before)\n", value, facetMs.back(), model->rowCount());
             QObject::disconnect(c);
-            waitFor([&] { return !model->isLoading() && !window.facets()->isLoading(); });
-            facetCountsMs.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+            // The sidebar's counts and the table's full rowid list finish separately: time each.
+            double countsMs = -1, listedAllMs = -1;
+            waitFor([&] {
+                const double now = static_cast<double>(t.nsecsElapsed()) / 1e6;
+                if (countsMs < 0 && !window.facets()->isLoading())
+                    countsMs = now;
+                if (listedAllMs < 0 && !model->isLoading())
+                    listedAllMs = now;
+                return countsMs >= 0 && listedAllMs >= 0;
+            });
+            facetCountsMs.push_back(countsMs);
+            facetListedMs.push_back(listedAllMs);
         }
     }
     const double facetStall = stalls.worstMs();
@@ -195,6 +205,8 @@ int main(int argc, char** argv)
     std::printf(
         "  facet click to all facet counts p50 %6.1f ms   max %6.1f ms   (7 facets, counted off the UI thread)\n",
         percentile(facetCountsMs, 0.5), percentile(facetCountsMs, 1.0));
+    std::printf("  facet click to every matching rowid listed p50 %6.1f ms   max %6.1f ms   (in the background)\n",
+                percentile(facetListedMs, 0.5), percentile(facetListedMs, 1.0));
     std::printf("  jump to any row and paint      p50 %6.2f ms   max %6.2f ms   (%d jumps)\n", percentile(jumpMs, 0.5),
                 percentile(jumpMs, 1.0), jumps);
     std::printf("  of which reading a screen of rows p50 %6.2f ms   max %6.2f ms\n", percentile(readMs, 0.5),
