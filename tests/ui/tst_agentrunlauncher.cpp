@@ -57,6 +57,35 @@ std::vector<RunTrace> batchRuns(const QString& path, const std::string& batchId)
     return out;
 }
 
+// A store, the loopback server and a launcher on them, with the end of the batch watched.
+struct LauncherFixture {
+    explicit LauncherFixture(const QString& file)
+        : path(dir.filePath(file))
+        , opened(openSession(session, path))
+        , launcher(&session)
+        , finished(&launcher, &AgentRunLauncher::batchFinished)
+    {
+    }
+    // A request for the mini pack's task (empty: its tasks in turn) over `episodes` episodes.
+    static RunRequest request(const QString& taskId, int episodes)
+    {
+        RunRequest r;
+        r.pack = QStringLiteral("mini_rule");
+        r.taskId = taskId;
+        r.episodes = episodes;
+        return r;
+    }
+    bool start(const RunRequest& request) { return launcher.start(request, profileOf(server)); }
+
+    QTemporaryDir dir;
+    QString path;
+    FakeChatServer server;
+    StoreSession session;
+    bool opened;
+    AgentRunLauncher launcher;
+    QSignalSpy finished;
+};
+
 } // namespace
 
 class TestAgentRunLauncher : public QObject {
@@ -100,28 +129,22 @@ void TestAgentRunLauncher::learningCurveRunsBothArms()
 {
     QFETCH(int, episodes);
     QFETCH(QString, taskId);
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("curve.db"));
-    FakeChatServer server;
+    LauncherFixture f(QStringLiteral("curve.db"));
+    QVERIFY(f.opened);
+    FakeChatServer& server = f.server;
     for (int e = 1; e <= episodes; ++e) {
         server.enqueue(FakeChatReply::text("blue"));                                                     // with memory
         server.enqueue(FakeChatReply::text("Lesson " + std::to_string(e) + ": name the colour alone.")); // its lesson
         server.enqueue(FakeChatReply::text("blue")); // without memory: no lesson asked for
     }
-    StoreSession session;
-    QVERIFY(openSession(session, path));
-    AgentRunLauncher launcher(&session);
-    QSignalSpy progress(&launcher, &AgentRunLauncher::episodeStarted);
-    QSignalSpy finished(&launcher, &AgentRunLauncher::batchFinished);
-    QSignalSpy curve(&launcher, &AgentRunLauncher::learningCurveFinished);
-    RunRequest request;
-    request.pack = QStringLiteral("mini_rule");
-    request.taskId = taskId;
-    request.episodes = episodes;
+    QSignalSpy progress(&f.launcher, &AgentRunLauncher::episodeStarted);
+    QSignalSpy& finished = f.finished;
+    QSignalSpy curve(&f.launcher, &AgentRunLauncher::learningCurveFinished);
+    RunRequest request = LauncherFixture::request(taskId, episodes);
     request.withControl = true;
     request.memory = false; // ignored: the curve runs both arms
     QCOMPARE(request.runCount(), 2 * episodes);
-    QVERIFY(launcher.start(request, profileOf(server)));
+    QVERIFY(f.start(request));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     QCOMPARE(finished.first().at(0).toInt(), 2 * episodes);
     QCOMPARE(finished.first().at(1).toInt(), 2 * episodes);
@@ -137,7 +160,7 @@ void TestAgentRunLauncher::learningCurveRunsBothArms()
     const std::string batchId = curve.first().at(0).toString().toStdString();
     QVERIFY(!batchId.empty());
 
-    const auto runs = batchRuns(path, batchId);
+    const auto runs = batchRuns(f.path, batchId);
     QCOMPARE(runs.size(), std::size_t(2 * episodes));
     std::vector<std::string> lessons; // the memory arm's, in order
     for (int i = 0; i < 2 * episodes; ++i) {
@@ -162,65 +185,49 @@ void TestAgentRunLauncher::learningCurveRunsBothArms()
                                 [&](const RetrievedMemory& m) { return m.memoryId == lesson; }));
         lessons.push_back(t.writtenMemoryId);
     }
-    auto store = MemoryStore::open(path.toStdString());
+    auto store = MemoryStore::open(f.path.toStdString());
     QCOMPARE(RunStore(*store).batches(10, true).size(), std::size_t(1));
     QCOMPARE(RunStore(*store).batches(10, true).front().runsWithoutMemory, episodes);
 }
 
 void TestAgentRunLauncher::queuedLessonsAreDrainedBetweenEpisodes()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("queued.db"));
-    FakeChatServer server;
-    server.setFallback(FakeChatReply::text("blue"));
-    StoreSession session;
-    QVERIFY(openSession(session, path));
-    AgentRunLauncher launcher(&session);
-    QSignalSpy finished(&launcher, &AgentRunLauncher::batchFinished);
-    QSignalSpy runFinished(&launcher, &AgentRunLauncher::runFinished);
-    QSignalSpy curve(&launcher, &AgentRunLauncher::learningCurveFinished);
-    RunRequest request;
-    request.pack = QStringLiteral("mini_rule");
-    request.taskId = QStringLiteral("w1");
-    request.episodes = 2;
+    LauncherFixture f(QStringLiteral("queued.db"));
+    QVERIFY(f.opened);
+    f.server.setFallback(FakeChatReply::text("blue"));
+    QSignalSpy runFinished(&f.launcher, &AgentRunLauncher::runFinished);
+    QSignalSpy curve(&f.launcher, &AgentRunLauncher::learningCurveFinished);
+    RunRequest request = LauncherFixture::request(QStringLiteral("w1"), 2);
     request.writeback = RunOptions::Writeback::Queue;
-    QVERIFY(launcher.start(request, profileOf(server)));
-    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QVERIFY(f.start(request));
+    QTRY_COMPARE_WITH_TIMEOUT(f.finished.count(), 1, 60000);
     QCOMPARE(curve.count(), 0);
     QCOMPARE(runFinished.count(), 2);
     const auto first = runFinished.at(0).at(0).value<RunTrace>();
     QCOMPARE(first.writeback, std::string("queued")); // as the run left it
-    const auto runs = batchRuns(path, first.batchId);
+    const auto runs = batchRuns(f.path, first.batchId);
     QCOMPARE(runs.size(), std::size_t(2));
     QCOMPARE(runs[0].writeback, std::string("written")); // drained
     QCOMPARE(runs[1].retrieved.size(), std::size_t(1));
     QCOMPARE(runs[1].retrieved.front().memoryId, runs[0].writtenMemoryId);
-    auto store = MemoryStore::open(path.toStdString());
+    auto store = MemoryStore::open(f.path.toStdString());
     QCOMPARE(RunStore(*store).queueLength(), std::int64_t(0));
     QVERIFY(store->get(runs[1].writtenMemoryId).has_value());
 }
 
 void TestAgentRunLauncher::prefetchOptionsReachTheRun()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("options.db"));
-    FakeChatServer server;
-    server.setFallback(FakeChatReply::text("blue"));
-    StoreSession session;
-    QVERIFY(openSession(session, path));
-    AgentRunLauncher launcher(&session);
-    QSignalSpy finished(&launcher, &AgentRunLauncher::batchFinished);
-    RunRequest request;
-    request.pack = QStringLiteral("mini_rule");
-    request.taskId = QStringLiteral("w1");
-    request.episodes = 2;
+    LauncherFixture f(QStringLiteral("options.db"));
+    QVERIFY(f.opened);
+    f.server.setFallback(FakeChatReply::text("blue"));
+    RunRequest request = LauncherFixture::request(QStringLiteral("w1"), 2);
     request.lessonBudgetTokens = 321;
     request.toolFilter = QStringLiteral("no_such_tool");
     request.sinceDays = 7;
     request.endpoint = QStringLiteral("local"); // carried, resolved by the caller
-    QVERIFY(launcher.start(request, profileOf(server)));
-    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
-    auto store = MemoryStore::open(path.toStdString());
+    QVERIFY(f.start(request));
+    QTRY_COMPARE_WITH_TIMEOUT(f.finished.count(), 1, 60000);
+    auto store = MemoryStore::open(f.path.toStdString());
     const auto list = RunStore(*store).list();
     QCOMPARE(list.size(), std::size_t(2));
     const RunTrace second = RunStore(*store).require(list.front().runId);
