@@ -18,7 +18,7 @@ struct ImportOptions {
     // All or nothing: one transaction, rolled back if any record is refused.
     bool strict = false;
     ChangeContext context;        // actor/reason of the ADD history rows; the batch id is made per import
-    int batchSize = 5000;         // records per committed transaction (not strict)
+    int batchSize = 20000;        // records per committed transaction (not strict)
     std::size_t maxIssues = 1000; // refused records reported in detail (all are counted)
 };
 

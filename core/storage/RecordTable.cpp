@@ -155,11 +155,15 @@ std::optional<std::int64_t> RecordTable::rowIdOf(const std::string& id)
     return rid;
 }
 
+// Looked up by hash alone (the unary + keeps the other columns out of the index choice): with bound values the
+// planner cannot tell that `run_id IS ?5` is NULL for most records, took memories_run, and every id-less
+// import was quadratic.
+const char* const RecordTable::kFindSameSql = "SELECT rid FROM memories WHERE hash=?1 AND memory=?2 AND +user_id IS ?3 "
+                                              "AND +agent_id IS ?4 AND +run_id IS ?5 AND +collection=?6 LIMIT 1";
+
 std::optional<std::int64_t> RecordTable::findSame(const MemoryRecord& r)
 {
-    auto& st =
-        m_connection.cached("SELECT rid FROM memories WHERE hash=?1 AND memory=?2 AND user_id IS ?3 AND agent_id IS ?4 "
-                            "AND run_id IS ?5 AND collection=?6 LIMIT 1");
+    auto& st = m_connection.cached(kFindSameSql);
     st.bind(1, r.hash).bind(2, r.memory);
     st.bindOptionalText(3, r.userId).bindOptionalText(4, r.agentId).bindOptionalText(5, r.runId);
     st.bind(6, r.collection);

@@ -19,6 +19,8 @@ public:
     // The columns read by read(), in order, for a table aliased `m`.
     static const char* const kColumns;
     static constexpr int kColumnCount = 14;
+    // The statement behind findSame() (tests check its plan).
+    static const char* const kFindSameSql;
 
     explicit RecordTable(Connection& connection);
 

@@ -100,6 +100,34 @@ std::string changedCondition()
 
 } // namespace
 
+std::string RollupSchema::countRowsSql(const std::string& condition)
+{
+    std::string fillColumns, join;
+    for (const auto& c : kKey) {
+        fillColumns += keyValue(c, "m") + " AS " + std::string(c.name) + ", ";
+        join += (join.empty() ? "" : " AND ") + ("g." + std::string(c.name) + " = f." + std::string(c.name));
+    }
+    // Grouped once into a temporary table, then added to both roll-up tables (upserts: the groups and days may
+    // exist already).
+    return "CREATE TEMP TABLE rollup_fill AS SELECT " + fillColumns + dayOf("m") +
+           " AS day, count(*) AS n\n"
+           "FROM memories m WHERE " +
+           condition +
+           " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;\n"
+           "INSERT INTO rollup_groups(" +
+           keyList() + ", n) SELECT " + keyList() +
+           ", sum(n) FROM temp.rollup_fill GROUP BY 1, 2, 3, 4, 5, 6, 7\n"
+           "ON CONFLICT (" +
+           keyList() +
+           ") DO UPDATE SET n = n + excluded.n;\n"
+           "INSERT INTO rollup_days(gid, day, n) SELECT g.gid, f.day, f.n FROM temp.rollup_fill f "
+           "JOIN rollup_groups g ON " +
+           join +
+           " WHERE true\n"
+           "ON CONFLICT (gid, day) DO UPDATE SET n = n + excluded.n;\n"
+           "DROP TABLE temp.rollup_fill;\n";
+}
+
 std::string RollupSchema::migrationSql()
 {
     std::string columns;
@@ -122,22 +150,7 @@ std::string RollupSchema::migrationSql()
            ", ts, created_at ON memories\nWHEN " + changedCondition() + "\nBEGIN\n" + countIn("new") + countOut("old") +
            "END;\n";
     // Existing records: one pass over memories, grouped by combination and day.
-    std::string fillColumns, join;
-    for (const auto& c : kKey) {
-        fillColumns += keyValue(c, "m") + " AS " + std::string(c.name) + ", ";
-        join += (join.empty() ? "" : " AND ") + ("g." + std::string(c.name) + " = f." + std::string(c.name));
-    }
-    sql += "CREATE TEMP TABLE rollup_fill AS SELECT " + fillColumns + dayOf("m") +
-           " AS day, count(*) AS n\n"
-           "FROM memories m GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;\n"
-           "INSERT INTO rollup_groups(" +
-           keyList() + ", n) SELECT " + keyList() +
-           ", sum(n) FROM temp.rollup_fill GROUP BY 1, 2, 3, 4, 5, 6, 7;\n"
-           "INSERT INTO rollup_days(gid, day, n) SELECT g.gid, f.day, f.n FROM temp.rollup_fill f "
-           "JOIN rollup_groups g ON " +
-           join +
-           ";\n"
-           "DROP TABLE temp.rollup_fill;\n";
+    sql += countRowsSql("true");
     return sql;
 }
 

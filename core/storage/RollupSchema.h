@@ -15,6 +15,9 @@ namespace memscope {
 class RollupSchema {
 public:
     static std::string migrationSql();
+    // Counts the records of `memories m` that match `condition` (SQL on m, no parameters) into both tables: the
+    // migration's fill, and a bulk insert's roll-up done once per batch instead of once per row.
+    static std::string countRowsSql(const std::string& condition);
 };
 
 } // namespace memscope

@@ -44,4 +44,13 @@ inline std::string argument(int argc, char** argv, const std::string& name, cons
     return fallback;
 }
 
+// Whether "--name" is on the command line.
+inline bool flag(int argc, char** argv, const std::string& name)
+{
+    for (int i = 1; i < argc; ++i)
+        if (argv[i] == "--" + name)
+            return true;
+    return false;
+}
+
 } // namespace memscope::bench

@@ -3,7 +3,8 @@
 // selectivities of about 100%, 10%, 1% and 0.1% with recall@10 against exact search, open-to-first-query
 // time after a restart, time until vector search is ready after a restart, and peak RSS.
 //
-//   bench_store [--records N] [--queries Q] [--dir DIR]    (the database stays in DIR when --dir is given)
+//   bench_store [--records N] [--queries Q] [--dir DIR] [--import-only]
+//   (the database stays in DIR when --dir is given; --import-only stops after the import, for profiling it)
 #include "BenchUtil.h"
 
 #include <demo/DemoGenerator.h>
@@ -125,6 +126,8 @@ int main(int argc, char** argv)
     const std::int64_t records = std::stoll(bench::argument(argc, argv, "records", "1000000"));
     const int queries = std::stoi(bench::argument(argc, argv, "queries", "200"));
     const std::string keepDir = bench::argument(argc, argv, "dir", "");
+    const bool importOnly = bench::flag(argc, argv, "import-only");
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // figures appear as they are measured, also when piped
     const auto dir = keepDir.empty()
                          ? std::filesystem::temp_directory_path() / ("memscope-bench-" + std::to_string(::getpid()))
                          : std::filesystem::path(keepDir);
@@ -146,6 +149,8 @@ int main(int argc, char** argv)
             const double seconds = bench::secondsSince(start);
             std::printf("import:                %lld records in %.1f s = %.0f records/s (SQLite + full text)\n",
                         static_cast<long long>(report.added), seconds, static_cast<double>(report.added) / seconds);
+            if (importOnly)
+                return 0;
             const auto vstart = Clock::now();
             store->embedMissing();
             std::printf("vector search ready:   %.1f s after the import (embedding + HNSW build)\n",

@@ -185,13 +185,13 @@ private slots:
         }
     }
 
-    // One "progress: N added, D duplicates, R refused" line per committed batch of 5,000 (scripts and the
+    // One "progress: N added, D duplicates, R refused" line per committed batch of 20,000 (scripts and the
     // multi-process tests rely on it), none with --quiet.
     void importProgressLines()
     {
         CliDb db;
         QByteArray lines;
-        for (int i = 0; i < 12000; ++i)
+        for (int i = 0; i < 42000; ++i)
             lines += "{\"id\": \"p-" + QByteArray::number(i) + "\", \"memory\": \"progress record " +
                      QByteArray::number(i) + "\"}\n";
         lines += "{\"memory\": 5}\n";
@@ -201,17 +201,17 @@ private slots:
         for (const auto& line : r.err.split('\n'))
             if (line.startsWith("progress: "))
                 progress << line;
-        QCOMPARE(progress, (QStringList{"progress: 5000 added, 0 duplicates, 0 refused",
-                                        "progress: 10000 added, 0 duplicates, 0 refused",
-                                        "progress: 12000 added, 0 duplicates, 1 refused"}));
-        QCOMPARE(reportedLines(r.err), QList<int>{12001});
+        QCOMPARE(progress, (QStringList{"progress: 20000 added, 0 duplicates, 0 refused",
+                                        "progress: 40000 added, 0 duplicates, 0 refused",
+                                        "progress: 42000 added, 0 duplicates, 1 refused"}));
+        QCOMPARE(reportedLines(r.err), QList<int>{42001});
         QVERIFY2(!r.err.contains("embedding"), qPrintable(r.err)); // --no-embed
 
         const auto quiet = db.run({"import", "-", "--no-embed", "--quiet"}, lines);
         CLI_EXPECT(quiet, 1);
         QVERIFY2(!quiet.err.contains("progress:"), qPrintable(quiet.err));
-        QCOMPARE(reportedLines(quiet.err), QList<int>{12001});
-        QVERIFY2(quiet.out.contains("Imported 0 records (12000 duplicates skipped, 1 refused)"), qPrintable(quiet.out));
+        QCOMPARE(reportedLines(quiet.err), QList<int>{42001});
+        QVERIFY2(quiet.out.contains("Imported 0 records (42000 duplicates skipped, 1 refused)"), qPrintable(quiet.out));
     }
 
     void importMissingFile()

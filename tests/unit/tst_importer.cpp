@@ -3,6 +3,9 @@
 #include <io/RecordExporter.h>
 #include <io/RecordImporter.h>
 #include <io/RecordJson.h>
+#include <search/SearchTypes.h>
+#include <storage/Connection.h>
+#include <storage/RecordTable.h>
 #include <util/Error.h>
 #include <util/Ids.h>
 
@@ -27,6 +30,17 @@ std::string readFixture(const char* name)
 {
     std::ifstream in(std::string(MEMSCOPE_FIXTURES_DIR) + "/" + name, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Every record indexed once (one length row per document), and the index itself sound.
+void checkFullText(Connection& c)
+{
+    auto st = c.prepare("SELECT (SELECT count(*) FROM memories), (SELECT count(*) FROM memories_fts_docsize), "
+                        "(SELECT count(*) FROM memories m JOIN memories_fts_docsize d ON d.id = m.rid)");
+    QVERIFY(st.step());
+    QCOMPARE(st.int64(1), st.int64(0));
+    QCOMPARE(st.int64(2), st.int64(0));
+    c.exec("INSERT INTO memories_fts(memories_fts) VALUES ('integrity-check')");
 }
 
 std::string exportText(MemoryStore& store, RecordExporter::Format format = RecordExporter::Format::JsonLines)
@@ -184,6 +198,61 @@ private slots:
         // The import is one history batch: reverting it soft-deletes every record.
         QCOMPARE(t->revertBatch(report.batchId), 250);
         QCOMPARE(t->count(json{{"state", "deleted"}}), 250);
+    }
+
+    // Batches set the per-row full-text and roll-up triggers aside and index their rows at the commit: the
+    // full-text index must match the table afterwards, the triggers must be back for later writes, also
+    // after a strict import that rolled back.
+    void bulkBatchesKeepFullTextAndTriggers_data()
+    {
+        QTest::addColumn<bool>("strict");
+        QTest::addColumn<bool>("refuseOne");
+        QTest::addRow("batches") << false << false;
+        QTest::addRow("strict, committed") << true << false;
+        QTest::addRow("strict, rolled back") << true << true;
+    }
+    void bulkBatchesKeepFullTextAndTriggers()
+    {
+        QFETCH(bool, strict);
+        QFETCH(bool, refuseOne);
+        TestStore t;
+        t->add(TestStore::outcome("an older lesson about pagination", "success", "web_research"), {});
+        std::string text;
+        for (int i = 0; i < 250; ++i)
+            text += "{\"memory\": \"record " + std::to_string(i) + " about quokka" + std::to_string(i) + "\"}\n";
+        if (refuseOne)
+            text += "{\"memory\": 5}\n";
+        ImportOptions options;
+        options.batchSize = 100;
+        options.strict = strict;
+        const auto report = importText(t.store(), text, options);
+        QCOMPARE(report.added, refuseOne ? 0 : 250);
+        auto& c = t->connection();
+        checkFullText(c);
+        auto triggers = c.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                                  "('memories_fts_insert', 'memories_rollup_insert')");
+        QVERIFY(triggers.step());
+        QCOMPARE(triggers.int64(0), 2);
+        SearchRequest request;
+        request.query = "quokka137";
+        request.options.mode = SearchOptions::Mode::Keyword;
+        QCOMPARE(t->search(request).hits.size(), refuseOne ? 0u : 1u);
+        // A record added afterwards goes through the triggers again.
+        t->add(TestStore::outcome("a wombat lesson", "failure", "web_research"), {});
+        request.query = "wombat";
+        QCOMPARE(t->search(request).hits.size(), 1u);
+        checkFullText(c);
+    }
+
+    // De-duplication of records without an id looks them up by hash, whatever the other columns hold.
+    void sameTextLookupUsesTheHashIndex()
+    {
+        TestStore t;
+        auto st = t->connection().prepare(std::string("EXPLAIN QUERY PLAN ") + RecordTable::kFindSameSql);
+        QString plan;
+        while (st.step())
+            plan += QString::fromStdString(st.text(3)) + "\n";
+        QVERIFY2(plan.contains(QLatin1String("USING INDEX memories_hash (hash=?)")), qPrintable(plan));
     }
 
     void exportImportRoundTrip()

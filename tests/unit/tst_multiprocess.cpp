@@ -19,7 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int kBatchSize = 5000; // ImportOptions::batchSize: the CLI commits (and reports) every 5,000 records
+constexpr int kBatchSize = 20000; // ImportOptions::batchSize: the CLI commits (and reports) every 20,000 records
 
 // `count` JSONL records with ids "<prefix>-<n>", a little varied so the indexes have work to do.
 bool writeJsonl(const QString& path, const QString& prefix, int count)
