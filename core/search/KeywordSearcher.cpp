@@ -4,6 +4,7 @@
 #include "embed/TextTokenizer.h"
 #include "search/FtsQuery.h"
 #include "storage/Connection.h"
+#include "storage/FtsRanking.h"
 #include "vector/RowIdSet.h"
 
 #include <algorithm>
@@ -106,19 +107,23 @@ KeywordSearcher::Result KeywordSearcher::rank(const std::string& query, int limi
         sortBest(result.hits, limit);
         return result;
     }
-    // One walk over the (capped) postings computes bm25 for every matching document; the ranking and the
-    // filter happen here rather than in SQL, so fusion can look up any candidate's score afterwards.
-    // A bitmap: building and probing it costs far less than a hash set of a large filter's matches.
+    // One walk over the (capped) postings computes bm25 for every matching document that passes the filter;
+    // all of them are kept, so fusion can look up any candidate's score afterwards. A bitmap: building and
+    // probing it costs far less than a hash set of a large filter's matches.
     RowIdSet built;
     if (within && !withinSet) {
         built = RowIdSet(*within);
         withinSet = &built;
     }
-    // memscope_bm25 takes each kept phrase's idf from the cached document counts (see FtsRanking.h).
+    // memscope_bm25 takes each kept phrase's idf from the cached document counts (see FtsRanking.h); rows the
+    // filter excludes are dropped by memscope_rowid_in before it runs.
+    const int filterParam = static_cast<int>(p.keptDocuments.size()) + 3;
     std::string sql = "SELECT rowid, memscope_bm25(memories_fts";
     for (std::size_t i = 0; i < p.keptDocuments.size(); ++i)
         sql += ", ?" + std::to_string(i + 3);
     sql += ") FROM memories_fts WHERE memories_fts MATCH ?1 AND rowid >= ?2";
+    if (withinSet)
+        sql += " AND memscope_rowid_in(?" + std::to_string(filterParam) + ", rowid)";
     auto& st = m_connection.cached(sql);
     st.bind(1, p.match).bind(2, p.minRowId);
     const double documents = static_cast<double>(std::max<std::int64_t>(1, p.documents));
@@ -126,11 +131,11 @@ KeywordSearcher::Result KeywordSearcher::rank(const std::string& query, int limi
         const double df = static_cast<double>(p.keptDocuments[i]);
         st.bind(static_cast<int>(i) + 3, std::max(1e-6, std::log((documents - df + 0.5) / (df + 0.5))));
     }
-    while (st.step()) {
-        const auto rid = st.int64(0);
-        if (!withinSet || withinSet->contains(rid))
-            result.all.emplace(rid, st.real(1));
-    }
+    FtsRanking::RowFilter rowFilter = [withinSet](std::int64_t rid) { return withinSet->contains(rid); };
+    if (withinSet)
+        st.bindPointer(filterParam, &rowFilter, FtsRanking::kRowFilterType);
+    while (st.step())
+        result.all.emplace(st.int64(0), st.real(1));
     st.reset();
     result.hits.assign(result.all.begin(), result.all.end());
     sortBest(result.hits, limit);

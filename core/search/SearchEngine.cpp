@@ -189,6 +189,13 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
     // the ranked full-text index with over-fetch and a post-filter ("ann").
     enum class Plan { Exact, Filtered, Ann } plan = Plan::Ann;
     std::shared_ptr<const FilterMatches> matches;
+    auto stage = std::chrono::steady_clock::now();
+    // The time since the last call, which starts the next stage.
+    auto lap = [&stage] {
+        const double ms = elapsedMs(stage);
+        stage = std::chrono::steady_clock::now();
+        return ms;
+    };
     {
         std::int64_t size = 0;
         if (trivialFilter) {
@@ -211,6 +218,7 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
     const bool exact = plan == Plan::Exact;
     response.plan = plan == Plan::Exact ? "exact" : plan == Plan::Filtered ? "filtered" : "ann";
 
+    response.stages.filterMs = lap();
     Candidates candidates;
     KeywordSearcher keyword(m_connection, options.keywordPostingBudget);
     KeywordSearcher::Result keywordResult;
@@ -239,6 +247,7 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
             c.keywordRank = ++rank;
         }
     }
+    response.stages.keywordMs = lap();
     std::vector<float> queryVector;
     std::shared_ptr<VectorIndex> index;
     if (semanticOn) {
@@ -285,6 +294,7 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
             c.semanticRank = ++rank;
         }
     }
+    response.stages.semanticMs = lap();
     if (!semanticOn && !keywordOn)
         response.plan = "none";
     response.vectorsComplete = !m_semantic.loading();
@@ -388,6 +398,7 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
     });
     if (scored.size() > static_cast<std::size_t>(request.limit))
         scored.resize(static_cast<std::size_t>(request.limit));
+    response.stages.fuseMs = lap();
     std::vector<std::int64_t> winners;
     for (const auto& sc : scored)
         winners.push_back(sc.rid);
@@ -401,6 +412,7 @@ SearchResponse SearchEngine::search(const SearchRequest& request)
         hit.parts = scored[i].parts;
         response.hits.push_back(std::move(hit));
     }
+    response.stages.fetchMs = lap();
     response.elapsedMs = elapsedMs(start);
     return response;
 }

@@ -71,6 +71,14 @@ struct SearchResponse {
     bool keywordCapped = false;      // very common terms were left out of the ranked full-text query
     std::vector<std::string> warnings;
     double elapsedMs = 0;
+    // Where elapsedMs went, for the benchmark and for debugging a slow query.
+    struct Stages {
+        double filterMs = 0;   // listing the filter's matches (0 when cached or not needed)
+        double keywordMs = 0;  // ranked full text
+        double semanticMs = 0; // embedding the query, vector search and exact scoring
+        double fuseMs = 0;     // scoring every candidate on both sides, fusion
+        double fetchMs = 0;    // reading the winners' records
+    } stages;
 };
 
 } // namespace memscope

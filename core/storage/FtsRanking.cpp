@@ -37,10 +37,23 @@ void bm25WithIdf(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context*
     sqlite3_result_double(ctx, score);
 }
 
+void rowIdIn(sqlite3_context* ctx, int, sqlite3_value** values)
+{
+    const auto* filter =
+        static_cast<const FtsRanking::RowFilter*>(sqlite3_value_pointer(values[0], FtsRanking::kRowFilterType));
+    if (!filter) {
+        sqlite3_result_error(ctx, "memscope_rowid_in: no row filter bound", -1);
+        return;
+    }
+    sqlite3_result_int(ctx, (*filter)(sqlite3_value_int64(values[1])) ? 1 : 0);
+}
+
 } // namespace
 
 bool FtsRanking::install(sqlite3* db)
 {
+    sqlite3_create_function_v2(db, "memscope_rowid_in", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, nullptr, rowIdIn, nullptr,
+                               nullptr, nullptr);
     fts5_api* api = nullptr;
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK)

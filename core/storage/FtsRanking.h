@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
+
 struct sqlite3;
 
 namespace memscope {
@@ -9,9 +12,16 @@ namespace memscope {
 // documents by walking its whole posting list on each query, which for a common term at a million records
 // costs tens of milliseconds even when only a few hundred rows are ranked; the search engine already
 // knows those counts (cached), so ranking costs only the rows it ranks.
+//
+// memscope_rowid_in(filter, rowid): whether the RowFilter bound as `filter` (sqlite3_bind_pointer, type
+// kRowFilterType) accepts the rowid. In the WHERE clause of a ranked full-text query it drops the rows a
+// search filter excludes before memscope_bm25 runs, which costs several times the walk itself per row.
 class FtsRanking {
 public:
-    // Registers the function on a connection; false when SQLite has no FTS5.
+    using RowFilter = std::function<bool(std::int64_t)>;
+    static constexpr const char* kRowFilterType = "memscope_row_filter";
+
+    // Registers the functions on a connection; false when SQLite has no FTS5.
     static bool install(sqlite3* db);
 };
 

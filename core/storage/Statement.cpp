@@ -79,6 +79,12 @@ Statement& Statement::bindBlob(int index, const void* data, std::size_t size)
     return *this;
 }
 
+Statement& Statement::bindPointer(int index, void* object, const char* type)
+{
+    check(sqlite3_bind_pointer(m_stmt, index, object, type, nullptr), "binding a parameter");
+    return *this;
+}
+
 Statement& Statement::bindOptionalText(int index, std::string_view value)
 {
     return value.empty() ? bind(index, nullptr) : bind(index, value);

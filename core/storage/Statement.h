@@ -36,6 +36,8 @@ public:
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, const SqlValue& value);
     Statement& bindBlob(int index, const void* data, std::size_t size);
+    // A C++ object for an SQL function of ours (sqlite3_bind_pointer); it must outlive the statement's run.
+    Statement& bindPointer(int index, void* object, const char* type);
     // Empty text binds NULL: the record fields that Mem0 leaves null.
     Statement& bindOptionalText(int index, std::string_view value);
     Statement& bindOptional(int index, const std::optional<std::int64_t>& value);

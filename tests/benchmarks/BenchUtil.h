@@ -44,6 +44,14 @@ inline std::string argument(int argc, char** argv, const std::string& name, cons
     return fallback;
 }
 
+// A number with `digits` decimals.
+inline std::string fixed(double value, int digits = 1)
+{
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", digits, value);
+    return text;
+}
+
 // Whether "--name" is on the command line.
 inline bool flag(int argc, char** argv, const std::string& name)
 {

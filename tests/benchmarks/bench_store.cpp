@@ -175,8 +175,10 @@ int main(int argc, char** argv)
 
     std::printf("\n| selectivity | filter | matching | p50 ms | p95 ms | max ms | recall@10 | plan |\n");
     std::printf("|---|---|---|---|---|---|---|---|\n");
+    std::vector<std::string> stageLines;
     for (const auto& s : chooseFilters(*store, total)) {
         std::vector<double> latencies;
+        SearchResponse::Stages stages; // summed
         double recall = 0;
         std::map<std::string, int> plans;
         for (int i = 0; i < queries; ++i) {
@@ -187,6 +189,11 @@ int main(int argc, char** argv)
             const auto start = Clock::now();
             const auto planned = store->search(request);
             latencies.push_back(bench::secondsSince(start) * 1000);
+            stages.filterMs += planned.stages.filterMs;
+            stages.keywordMs += planned.stages.keywordMs;
+            stages.semanticMs += planned.stages.semanticMs;
+            stages.fuseMs += planned.stages.fuseMs;
+            stages.fetchMs += planned.stages.fetchMs;
             ++plans[planned.plan];
             if (i < static_cast<int>(std::size(kQueries))) {
                 request.options.exactLimit = std::numeric_limits<std::int64_t>::max();
@@ -200,7 +207,15 @@ int main(int argc, char** argv)
         std::printf("| %s | `%s` | %lld | %.1f | %.1f | %.1f | %.3f | %s |\n", s.label.c_str(), s.filter.dump().c_str(),
                     static_cast<long long>(s.count), bench::percentile(latencies, 0.5),
                     bench::percentile(latencies, 0.95), bench::percentile(latencies, 1.0), recall, planText.c_str());
+        stageLines.push_back(s.label + ": filter " + bench::fixed(stages.filterMs / queries) + ", keyword " +
+                             bench::fixed(stages.keywordMs / queries) + ", semantic " +
+                             bench::fixed(stages.semanticMs / queries) + ", fusion " +
+                             bench::fixed(stages.fuseMs / queries) + ", records " +
+                             bench::fixed(stages.fetchMs / queries));
     }
+    std::printf("\nmean ms per stage of a search:\n");
+    for (const auto& line : stageLines)
+        std::printf("  %s\n", line.c_str());
     std::printf("\npeak RSS:              %.0f MiB\n", bench::peakRssMiB());
     store.reset();
     if (keepDir.empty())

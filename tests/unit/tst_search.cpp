@@ -9,6 +9,9 @@
 #include <QFileInfo>
 #include <QTest>
 
+#include <cmath>
+#include <map>
+
 using namespace memscope;
 using namespace memscope::test;
 using nlohmann::json;
@@ -292,6 +295,49 @@ private slots:
         QCOMPARE(r.hits.size(), std::size_t(3));
         for (const auto& h : r.hits)
             QVERIFY(h.record.id != archivedId);
+    }
+
+    // Ranking the postings of a filtered search drops the filter's non-matches inside SQLite, before bm25 is
+    // computed: the hits are exactly the unfiltered keyword hits that pass the filter, with the same scores.
+    void filteredKeywordWalkKeepsOnlyMatches_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("filter");
+        QTest::addRow("one term, one task type") << "query"
+                                                 << R"({"task_type": "sql_query_debug"})";
+        QTest::addRow("two terms, one outcome") << "query email"
+                                                << R"({"outcome_type": "success"})";
+        QTest::addRow("two terms, one user") << "attachments driver"
+                                             << R"({"user_id": "alice"})";
+    }
+    void filteredKeywordWalkKeepsOnlyMatches()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, filter);
+        TestStore t;
+        addLessons(t.store(), "global");
+        addLessons(t.store(), "alice");
+        addLessons(t.store(), "bob");
+        SearchOptions options;
+        options.mode = SearchOptions::Mode::Keyword;
+        options.exactLimit = 1; // the filtered plan: the posting walk, not scoring from the texts
+        const json f = json::parse(filter.toStdString());
+        const auto filtered = run(t.store(), query.toStdString(), f, 50, options);
+        const auto all = run(t.store(), query.toStdString(), json::object(), 50, options);
+        QCOMPARE(filtered.plan, std::string("filtered"));
+        std::map<std::string, double> expected;
+        for (const auto& h : all.hits)
+            if (t->count(json{{"AND", {f, json{{"id", h.record.id}}}}}) == 1)
+                expected[h.record.id] = h.parts.bm25;
+        QVERIFY(!expected.empty());
+        std::map<std::string, double> got;
+        for (const auto& h : filtered.hits)
+            got[h.record.id] = h.parts.bm25;
+        QCOMPARE(got.size(), expected.size());
+        for (const auto& [id, bm25] : expected) {
+            QVERIFY2(got.count(id), id.c_str());
+            QVERIFY(std::fabs(got[id] - bm25) < 1e-9);
+        }
     }
 
     void commonTermsAreCapped()
