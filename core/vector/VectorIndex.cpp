@@ -1,3 +1,6 @@
+// One file for all of VectorIndex, filtered walk and cache file included: hnswlib 0.6.2's header defines
+// functions that are not inline (cpuid, AVXCapable, the SIMD distance pointers), so a second translation unit
+// that includes it fails to link.
 #include "vector/VectorIndex.h"
 
 #include "util/Error.h"
