@@ -2,19 +2,39 @@
 
 #include <sqlite3.h>
 
+#include <memory>
 #include <vector>
 
 namespace memscope {
 
 namespace {
 
+struct QueryTotals {
+    sqlite3_int64 rows = 0;
+    sqlite3_int64 tokens = 0;
+};
+
 void bm25WithIdf(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int nVal, sqlite3_value** values)
 {
     const int phrases = api->xPhraseCount(fts);
-    sqlite3_int64 rows = 0, tokens = 0;
+    // The average document length is the same for every row of a query: read once, kept with the query.
+    auto* totals = static_cast<QueryTotals*>(api->xGetAuxdata(fts, 0));
+    if (!totals) {
+        auto fresh = std::make_unique<QueryTotals>();
+        if (api->xRowCount(fts, &fresh->rows) != SQLITE_OK ||
+            api->xColumnTotalSize(fts, -1, &fresh->tokens) != SQLITE_OK) {
+            sqlite3_result_error(ctx, "memscope_bm25: cannot read the full-text statistics", -1);
+            return;
+        }
+        totals = fresh.get();
+        if (api->xSetAuxdata(fts, fresh.release(), [](void* p) { delete static_cast<QueryTotals*>(p); }) != SQLITE_OK) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+    }
+    const sqlite3_int64 rows = totals->rows, tokens = totals->tokens;
     int length = 0, instances = 0;
-    if (api->xRowCount(fts, &rows) != SQLITE_OK || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK ||
-        api->xColumnSize(fts, -1, &length) != SQLITE_OK || api->xInstCount(fts, &instances) != SQLITE_OK) {
+    if (api->xColumnSize(fts, -1, &length) != SQLITE_OK || api->xInstCount(fts, &instances) != SQLITE_OK) {
         sqlite3_result_error(ctx, "memscope_bm25: cannot read the full-text statistics", -1);
         return;
     }

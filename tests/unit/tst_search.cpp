@@ -340,6 +340,51 @@ private slots:
         }
     }
 
+    // memscope_bm25 with FTS5's own idf is FTS5's bm25 (negated), also for the second and later rows of a
+    // query, which reuse the document totals read for the first.
+    void ownBm25MatchesFts5_data()
+    {
+        QTest::addColumn<QStringList>("terms");
+        QTest::addRow("one term") << QStringList{"query"};
+        QTest::addRow("two terms") << QStringList{"driver", "email"};
+        QTest::addRow("three terms") << QStringList{"index", "join", "report"};
+    }
+    void ownBm25MatchesFts5()
+    {
+        QFETCH(QStringList, terms);
+        TestStore t;
+        addLessons(t.store(), "global");
+        addLessons(t.store(), "alice");
+        auto& c = t->connection();
+        auto rows = c.prepare("SELECT count(*) FROM memories");
+        QVERIFY(rows.step());
+        const double n = static_cast<double>(rows.int64(0));
+        std::string match, idfArgs;
+        std::vector<double> idf;
+        for (const auto& term : terms) {
+            auto df = c.prepare("SELECT count(*) FROM memories_fts WHERE memories_fts MATCH ?1");
+            df.bind(1, term.toStdString());
+            QVERIFY(df.step());
+            const double d = static_cast<double>(df.int64(0));
+            idf.push_back(std::max(1e-6, std::log((n - d + 0.5) / (d + 0.5))));
+            match += (match.empty() ? "" : " OR ") + term.toStdString();
+            idfArgs += ", ?" + std::to_string(idf.size() + 1);
+        }
+        auto st = c.prepare("SELECT rowid, memscope_bm25(memories_fts" + idfArgs +
+                            "), bm25(memories_fts) FROM memories_fts WHERE memories_fts MATCH ?1");
+        st.bind(1, match);
+        for (std::size_t i = 0; i < idf.size(); ++i)
+            st.bind(static_cast<int>(i) + 2, idf[i]);
+        int matched = 0;
+        while (st.step()) {
+            ++matched;
+            QVERIFY2(
+                std::fabs(st.real(1) + st.real(2)) < 1e-9,
+                qPrintable(QStringLiteral("rowid %1: %2 vs %3").arg(st.int64(0)).arg(st.real(1)).arg(-st.real(2))));
+        }
+        QVERIFY(matched >= 2);
+    }
+
     void commonTermsAreCapped()
     {
         TestStore t;
