@@ -147,13 +147,7 @@ KeywordSearcher::Result KeywordSearcher::rank(const std::string& query, int limi
 // word's), N from the largest rowid, and the average length over the candidates.
 void KeywordSearcher::scoreTexts(const Plan& p, const std::vector<std::int64_t>& rowIds, Result& result)
 {
-    std::int64_t documents = 1;
-    {
-        auto& st = m_connection.cached("SELECT coalesce(max(rid), 1) FROM memories");
-        st.step();
-        documents = std::max<std::int64_t>(1, st.int64(0));
-        st.reset();
-    }
+    const std::int64_t documents = std::max<std::int64_t>(1, p.documents); // plan() read it
     std::vector<double> idf;
     std::unordered_set<std::string> prefixes; // first 3 bytes of each stem: only such words are stemmed
     for (std::size_t i = 0; i < p.itemStems.size(); ++i) {

@@ -23,8 +23,9 @@ void BulkInsert::begin()
     if (m_active)
         return;
     m_triggers.clear();
+    auto st = m_connection.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1");
     for (const char* name : kDeferred) {
-        auto st = m_connection.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1");
+        st.reset();
         st.bind(1, std::string(name));
         if (!st.step())
             throw Error(Error::Kind::Corrupt, m_connection.path() + ": the schema lacks the trigger " + name);

@@ -1,6 +1,12 @@
 // One file for all of VectorIndex, filtered walk and cache file included: hnswlib 0.6.2's header defines
 // functions that are not inline (cpuid, AVXCapable, the SIMD distance pointers), so a second translation unit
-// that includes it fails to link.
+// that includes it fails to link. Its sections, in order ("// ---" banners):
+//   1. element layout and distance: int8 elements with a scale, QuantizedSpace, VectorIndex::Impl
+//   2. building: add, remove, contains
+//   3. plain search: HNSW k-NN
+//   4. filtered search: the beam walk over level 0 restricted to a RowIdSet (filteredEf, searchFiltered)
+//   5. exact scoring: scoreExact, bruteForce
+//   6. the cache file: save, load
 #include "vector/VectorIndex.h"
 
 #include "util/Error.h"
@@ -23,6 +29,8 @@
 #include <unistd.h>
 
 namespace memscope {
+
+// --- 1. element layout and distance
 
 namespace {
 
@@ -62,19 +70,6 @@ std::vector<float> normalized(const std::vector<float>& v)
     }
     return out;
 }
-
-// The filtered walk: below this share of matches it looks through non-matching nodes (two hops) instead of
-// stepping on them; matches spread over the filter seed it.
-constexpr double kDenseShare = 0.3;
-// Seeds: one match in kSeedEvery, at most kMaxSeeds. Measured on clustered data (200k records, a filter of
-// 10% far from most queries): 16 seeds found 44-61 of the exact top 100 for the farthest queries, one in 20
-// found 90-100, for a walk still about 4x cheaper than scoring every match.
-constexpr std::size_t kSeedEvery = 20;
-constexpr std::size_t kMaxSeeds = 4096;
-constexpr std::size_t kAllSeeds = 1024;
-
-constexpr char kMagic[8] = {'M', 'S', 'H', 'N', 'S', 'W', '0', '1'};
-constexpr char kTrailer[8] = {'M', 'S', 'E', 'N', 'D', '0', '0', '1'};
 
 } // namespace
 
@@ -195,6 +190,8 @@ std::vector<std::int8_t> VectorIndex::quantize(const float* v, float& scale) con
     return out;
 }
 
+// --- 2. building
+
 void VectorIndex::add(const std::vector<std::pair<std::int64_t, std::vector<float>>>& items, int threads)
 {
     if (items.empty())
@@ -272,6 +269,8 @@ bool VectorIndex::contains(std::int64_t rowId) const
     return it != h.label_lookup_.end() && !h.isMarkedDeleted(it->second);
 }
 
+// --- 3. plain search
+
 std::vector<VectorIndex::Hit> VectorIndex::search(const std::vector<float>& query, std::size_t k) const
 {
     std::vector<Hit> hits;
@@ -298,8 +297,21 @@ std::vector<VectorIndex::Hit> VectorIndex::search(const std::vector<float>& quer
     return hits;
 }
 
+// --- 4. filtered search
+
 namespace {
 
+// The filtered walk: below this share of matches it looks through non-matching nodes (two hops) instead of
+// stepping on them; matches spread over the filter seed it.
+constexpr double kDenseShare = 0.3;
+// Seeds: one match in kSeedEvery, at most kMaxSeeds. Measured on clustered data (200k records, a filter of
+// 10% far from most queries): 16 seeds found 44-61 of the exact top 100 for the farthest queries, one in 20
+// found 90-100, for a walk still about 4x cheaper than scoring every match.
+constexpr std::size_t kSeedEvery = 20;
+constexpr std::size_t kMaxSeeds = 4096;
+constexpr std::size_t kAllSeeds = 1024;
+
+// The k best hits, best first (exact scoring below uses it too).
 void keepBest(std::vector<VectorIndex::Hit>& hits, std::size_t k)
 {
     auto better = [](const VectorIndex::Hit& a, const VectorIndex::Hit& b) { return a.second > b.second; };
@@ -504,6 +516,8 @@ VectorIndex::FilteredHits VectorIndex::searchFiltered(const std::vector<float>& 
     return out;
 }
 
+// --- 5. exact scoring
+
 std::vector<VectorIndex::Hit> VectorIndex::scoreExact(const std::vector<float>& query,
                                                       const std::vector<std::int64_t>& rowIds, std::size_t k) const
 {
@@ -554,6 +568,15 @@ std::vector<VectorIndex::Hit> VectorIndex::bruteForce(const std::vector<float>& 
     keepBest(hits, k);
     return hits;
 }
+
+// --- 6. the cache file
+
+namespace {
+
+constexpr char kMagic[8] = {'M', 'S', 'H', 'N', 'S', 'W', '0', '1'};
+constexpr char kTrailer[8] = {'M', 'S', 'E', 'N', 'D', '0', '0', '1'};
+
+} // namespace
 
 // File layout: magic, tag, dimension, sequence, the hnswlib header fields, the level-0 block in one piece,
 // then (internal id, bytes) for the few elements with upper levels, then a trailer. Loading reads the big
