@@ -53,9 +53,9 @@ int collectToken(void* ctx, int flags, const char* token, int tokenBytes, int st
 
 namespace {
 
-// Document frequencies by stem, shared by the searches of a process. fts5vocab counts a term's documents by
-// walking its postings (tens of milliseconds for a common term at a million records), and the counts
-// change slowly: an entry is reused until the store has grown by more than 5% since it was counted.
+// Document frequencies by stem, shared by the searches of a process. Counting a word's documents walks its
+// postings, and the counts change slowly: an entry is reused until the store has grown by more than 5%
+// since it was counted.
 class DocumentFrequencyCache {
 public:
     static DocumentFrequencyCache& instance()
@@ -87,6 +87,9 @@ private:
     std::mutex m_mutex;
     std::unordered_map<std::string, Entry> m_entries;
 };
+
+// Words in up to this many documents are counted exactly.
+constexpr std::int64_t kExactDocuments = 2000;
 
 // The quoted items of an expression from TextTokenizer::ftsOrQuery: "a" OR "b" OR "c d" -> a, b, c d.
 std::vector<std::string> splitOrQuery(const std::string& expression)
@@ -138,19 +141,37 @@ std::vector<FtsTerm> FtsQuery::terms(Connection& connection, const std::string& 
     // The query items (content words, their irregular forms, adjacent pairs as phrases) come from the
     // tokenizer the embedder shares; each item's document count is that of its rarest stem.
     std::vector<FtsTerm> out;
-    auto& vocab = connection.cached("SELECT doc FROM memories_vocab WHERE term = ?1");
+    // Newest first, at most kExactDocuments: a count of every posting costs ~65 ns each, 10 ms for a word in
+    // 15% of a million records, paid by the first query that uses it.
+    auto& walk = connection.cached("SELECT count(*), min(rowid) FROM (SELECT rowid FROM memories_fts WHERE "
+                                   "memories_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)");
     auto& maxRid = connection.cached("SELECT coalesce(max(rid), 0) FROM memories");
     maxRid.step();
     const std::int64_t size = maxRid.int64(0);
     maxRid.reset();
-    auto documentsOf = [&](const std::string& stem) {
-        if (auto cached = DocumentFrequencyCache::instance().find(connection.path(), stem, size))
+    auto documentsOf = [&](const FtsTerm& word) {
+        if (auto cached = DocumentFrequencyCache::instance().find(connection.path(), word.stem, size))
             return *cached;
-        vocab.reset();
-        vocab.bind(1, stem);
-        const std::int64_t df = vocab.step() ? vocab.int64(0) : 0;
-        vocab.reset();
-        DocumentFrequencyCache::instance().store(connection.path(), stem, size, df);
+        std::string phrase = "\"";
+        for (const char c : word.surface)
+            phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+        phrase += '"';
+        walk.reset();
+        walk.bind(1, phrase).bind(2, kExactDocuments);
+        std::int64_t df = 0;
+        if (walk.step()) {
+            df = walk.int64(0);
+            // A word in more documents is counted by its density among the newest: the keyword ranking walks
+            // the newest postings of such a word, and its idf is small and changes slowly with df.
+            if (df >= kExactDocuments && size > 0) {
+                const double span = static_cast<double>(size - walk.int64(1) + 1);
+                df = std::min<std::int64_t>(
+                    size, static_cast<std::int64_t>(static_cast<double>(kExactDocuments) * static_cast<double>(size) /
+                                                    std::max(1.0, span)));
+            }
+        }
+        walk.reset();
+        DocumentFrequencyCache::instance().store(connection.path(), word.stem, size, df);
         return df;
     };
     for (const auto& item : splitOrQuery(TextTokenizer::ftsOrQuery(text))) {
@@ -164,7 +185,7 @@ std::vector<FtsTerm> FtsQuery::terms(Connection& connection, const std::string& 
         term.surface = item;
         term.documents = -1;
         for (const auto& stem : stems) {
-            const std::int64_t df = documentsOf(stem.stem);
+            const std::int64_t df = documentsOf(stem);
             term.documents = term.documents < 0 ? df : std::min(term.documents, df);
             term.stem += (term.stem.empty() ? "" : " ") + stem.stem;
         }

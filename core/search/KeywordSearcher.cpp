@@ -115,15 +115,17 @@ KeywordSearcher::Result KeywordSearcher::rank(const std::string& query, int limi
         built = RowIdSet(*within);
         withinSet = &built;
     }
-    // memscope_bm25 takes each kept phrase's idf from the cached document counts (see FtsRanking.h); rows the
-    // filter excludes are dropped by memscope_rowid_in before it runs.
+    // memscope_bm25 takes each kept phrase's idf from the cached document counts and each row's length from
+    // the joined docsize row (see FtsRanking.h); rows the filter excludes are dropped by memscope_rowid_in
+    // before the join and the ranking.
     const int filterParam = static_cast<int>(p.keptDocuments.size()) + 3;
-    std::string sql = "SELECT rowid, memscope_bm25(memories_fts";
+    std::string sql = "SELECT memories_fts.rowid, memscope_bm25(memories_fts, d.sz";
     for (std::size_t i = 0; i < p.keptDocuments.size(); ++i)
         sql += ", ?" + std::to_string(i + 3);
-    sql += ") FROM memories_fts WHERE memories_fts MATCH ?1 AND rowid >= ?2";
+    sql += ") FROM memories_fts LEFT JOIN memories_fts_docsize d ON d.id = memories_fts.rowid"
+           " WHERE memories_fts MATCH ?1 AND memories_fts.rowid >= ?2";
     if (withinSet)
-        sql += " AND memscope_rowid_in(?" + std::to_string(filterParam) + ", rowid)";
+        sql += " AND memscope_rowid_in(?" + std::to_string(filterParam) + ", memories_fts.rowid)";
     auto& st = m_connection.cached(sql);
     st.bind(1, p.match).bind(2, p.minRowId);
     const double documents = static_cast<double>(std::max<std::int64_t>(1, p.documents));

@@ -345,13 +345,18 @@ private slots:
     void ownBm25MatchesFts5_data()
     {
         QTest::addColumn<QStringList>("terms");
-        QTest::addRow("one term") << QStringList{"query"};
-        QTest::addRow("two terms") << QStringList{"driver", "email"};
-        QTest::addRow("three terms") << QStringList{"index", "join", "report"};
+        QTest::addColumn<bool>("joinDocsize"); // the row's length from a joined docsize blob, or from FTS5
+        for (const bool join : {true, false}) {
+            const char* how = join ? "joined docsize" : "FTS5 docsize";
+            QTest::addRow("one term, %s", how) << QStringList{"query"} << join;
+            QTest::addRow("two terms, %s", how) << QStringList{"driver", "email"} << join;
+            QTest::addRow("three terms, %s", how) << QStringList{"index", "join", "report"} << join;
+        }
     }
     void ownBm25MatchesFts5()
     {
         QFETCH(QStringList, terms);
+        QFETCH(bool, joinDocsize);
         TestStore t;
         addLessons(t.store(), "global");
         addLessons(t.store(), "alice");
@@ -370,8 +375,10 @@ private slots:
             match += (match.empty() ? "" : " OR ") + term.toStdString();
             idfArgs += ", ?" + std::to_string(idf.size() + 1);
         }
-        auto st = c.prepare("SELECT rowid, memscope_bm25(memories_fts" + idfArgs +
-                            "), bm25(memories_fts) FROM memories_fts WHERE memories_fts MATCH ?1");
+        auto st = c.prepare("SELECT memories_fts.rowid, memscope_bm25(memories_fts, " +
+                            std::string(joinDocsize ? "d.sz" : "NULL") + idfArgs +
+                            "), bm25(memories_fts) FROM memories_fts LEFT JOIN memories_fts_docsize d"
+                            " ON d.id = memories_fts.rowid WHERE memories_fts MATCH ?1");
         st.bind(1, match);
         for (std::size_t i = 0; i < idf.size(); ++i)
             st.bind(static_cast<int>(i) + 2, idf[i]);
