@@ -165,9 +165,9 @@ std::vector<FtsTerm> FtsQuery::terms(Connection& connection, const std::string& 
             // the newest postings of such a word, and its idf is small and changes slowly with df.
             if (df >= kExactDocuments && size > 0) {
                 const double span = static_cast<double>(size - walk.int64(1) + 1);
-                df = std::min<std::int64_t>(
-                    size, static_cast<std::int64_t>(static_cast<double>(kExactDocuments) * static_cast<double>(size) /
-                                                    std::max(1.0, span)));
+                df = std::min<std::int64_t>(size,
+                                            static_cast<std::int64_t>(static_cast<double>(kExactDocuments) *
+                                                                      static_cast<double>(size) / std::max(1.0, span)));
             }
         }
         walk.reset();

@@ -33,6 +33,18 @@ struct MemoryStore::Shared {
 
 namespace {
 
+// 64 MiB of page cache per connection. Reads go through a memory map of up to 2 GB (the most Debian's
+// SQLite allows): a search touches a few thousand pages it has not read before (full-text postings,
+// docsizes, candidate rows), and reading them from the map instead of copying each into the page cache
+// takes the first search of new words from ~19 to ~13 ms p95 at a million records. Writes still go
+// through the page cache and the WAL.
+void tuneConnection(Connection& connection)
+{
+    connection.exec("PRAGMA cache_size=-65536");
+    connection.exec("PRAGMA temp_store=MEMORY");
+    connection.exec("PRAGMA mmap_size=2147418112");
+}
+
 std::string parentDirectory(const std::string& path)
 {
     const auto slash = path.find_last_of('/');
@@ -100,8 +112,7 @@ std::unique_ptr<MemoryStore> MemoryStore::open(const std::string& path, Options 
         }
         connection->exec("PRAGMA synchronous=NORMAL");
     }
-    connection->exec("PRAGMA cache_size=-65536");
-    connection->exec("PRAGMA temp_store=MEMORY");
+    tuneConnection(*connection);
     Schema::prepare(*connection);
 
     auto shared = std::make_shared<Shared>();
@@ -129,8 +140,7 @@ std::unique_ptr<MemoryStore> MemoryStore::clone() const
 {
     auto connection = std::make_unique<Connection>(
         m_shared->path, Connection::Options{m_shared->readOnly, false, m_shared->busyTimeoutMs});
-    connection->exec("PRAGMA cache_size=-65536");
-    connection->exec("PRAGMA temp_store=MEMORY");
+    tuneConnection(*connection);
     return std::unique_ptr<MemoryStore>(new MemoryStore(m_shared, std::move(connection)));
 }
 
