@@ -360,6 +360,11 @@ private slots:
         TestStore t;
         addLessons(t.store(), "global");
         addLessons(t.store(), "alice");
+        // Lengths of 128 tokens and more take two varint bytes in the docsize blob.
+        std::string longText = "query driver email index join report";
+        for (int i = 0; i < 300; ++i)
+            longText += " filler" + std::to_string(i % 7);
+        t->add(TestStore::outcome(longText, "partial", "sql_query_debug"));
         auto& c = t->connection();
         auto rows = c.prepare("SELECT count(*) FROM memories");
         QVERIFY(rows.step());
