@@ -13,8 +13,7 @@ using memscope::test::TestStore;
 namespace {
 
 // `records` records in rowid order; record i holds the word "zephyr" when holds(i).
-template <typename Holds>
-void fill(MemoryStore& store, int records, Holds holds)
+template <typename Holds> void fill(MemoryStore& store, int records, Holds holds)
 {
     RecordImporter(store).runRecords(
         [&](const RecordImporter::RecordSink& sink) {
@@ -47,7 +46,7 @@ private slots:
     void documentCounts_data()
     {
         QTest::addColumn<int>("records");
-        QTest::addColumn<int>("every");     // the word is in every n-th record...
+        QTest::addColumn<int>("every");      // the word is in every n-th record...
         QTest::addColumn<int>("fromRecord"); // ...from this one on
         QTest::addColumn<int>("expected");
         QTest::addColumn<int>("tolerance");
