@@ -16,14 +16,27 @@ inline double secondsSince(std::chrono::steady_clock::time_point start)
 }
 
 // Peak resident set size of this process in MiB (VmHWM).
-inline double peakRssMiB()
+// A field of /proc/self/status in MiB (VmHWM: peak RSS; RssAnon, RssFile: resident now), 0 if absent.
+inline double statusMiB(const std::string& field)
 {
     std::ifstream status("/proc/self/status");
     std::string line;
     while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::stod(line.substr(6)) / 1024.0;
+        if (line.rfind(field + ":", 0) == 0)
+            return std::stod(line.substr(field.size() + 1)) / 1024.0;
     return 0;
+}
+
+inline double peakRssMiB() { return statusMiB("VmHWM"); }
+
+// Peak RSS, and what is resident now split into private memory and pages of the memory-mapped database
+// (clean file pages, shared with the kernel's file cache: see README "Store at scale").
+inline std::string rssSummary()
+{
+    char text[160];
+    std::snprintf(text, sizeof text, "%.0f MiB (now: %.0f MiB private, %.0f MiB mapped database file)",
+                  peakRssMiB(), statusMiB("RssAnon"), statusMiB("RssFile"));
+    return text;
 }
 
 inline double percentile(std::vector<double> values, double p)

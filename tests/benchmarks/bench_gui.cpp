@@ -213,6 +213,6 @@ int main(int argc, char** argv)
                 percentile(readMs, 1.0));
     std::printf("  longest UI-thread stall: start %.1f ms, facet clicks %.1f ms, jumps %.1f ms\n", startStall,
                 facetStall, jumpStall);
-    std::printf("  peak RSS %.0f MiB\n", memscope::bench::peakRssMiB());
+    std::printf("  peak RSS %s\n", memscope::bench::rssSummary().c_str());
     return 0;
 }

@@ -216,7 +216,7 @@ int main(int argc, char** argv)
     std::printf("\nmean ms per stage of a search:\n");
     for (const auto& line : stageLines)
         std::printf("  %s\n", line.c_str());
-    std::printf("\npeak RSS:              %.0f MiB\n", bench::peakRssMiB());
+    std::printf("\npeak RSS:              %s\n", bench::rssSummary().c_str());
     store.reset();
     if (keepDir.empty())
         std::filesystem::remove_all(dir);
