@@ -34,8 +34,8 @@ inline double peakRssMiB() { return statusMiB("VmHWM"); }
 inline std::string rssSummary()
 {
     char text[160];
-    std::snprintf(text, sizeof text, "%.0f MiB (now: %.0f MiB private, %.0f MiB mapped database file)",
-                  peakRssMiB(), statusMiB("RssAnon"), statusMiB("RssFile"));
+    std::snprintf(text, sizeof text, "%.0f MiB (now: %.0f MiB private, %.0f MiB mapped database file)", peakRssMiB(),
+                  statusMiB("RssAnon"), statusMiB("RssFile"));
     return text;
 }
 
