@@ -200,6 +200,76 @@ private slots:
         QCOMPARE(t->count(json{{"state", "deleted"}}), 250);
     }
 
+    // Records made in memory are produced on a thread of their own while this one writes: refused records
+    // keep their position, a cancel or a producer's failure stops both sides, committed batches stay.
+    void recordsFromAProducer_data()
+    {
+        QTest::addColumn<int>("records");
+        QTest::addColumn<int>("badEvery"); // every n-th record has an invalid outcome_type (0: none)
+        QTest::addColumn<int>("cancelAt"); // the cancel flag is set once this many were produced (0: never)
+        QTest::addColumn<int>("throwAt");  // the producer throws at this record (0: never)
+        QTest::addRow("all good") << 1000 << 0 << 0 << 0;
+        QTest::addRow("some refused") << 1000 << 100 << 0 << 0;
+        QTest::addRow("cancelled") << 100000 << 0 << 600 << 0;
+        QTest::addRow("producer fails") << 1000 << 0 << 0 << 700;
+    }
+    void recordsFromAProducer()
+    {
+        QFETCH(int, records);
+        QFETCH(int, badEvery);
+        QFETCH(int, cancelAt);
+        QFETCH(int, throwAt);
+        TestStore t;
+        ImportOptions options;
+        options.batchSize = 250;
+        std::atomic_bool cancel = false;
+        int produced = 0;
+        auto produce = [&](const RecordImporter::RecordSink& sink) {
+            for (int i = 1; i <= records; ++i) {
+                if (i == throwAt)
+                    throw Error(Error::Kind::Internal, "the producer failed at " + std::to_string(i));
+                auto r = TestStore::outcome("made record " + std::to_string(i), "success", "x");
+                if (badEvery && i % badEvery == 0)
+                    r.metadata["outcome_type"] = "splendid";
+                ++produced;
+                if (i == cancelAt)
+                    cancel = true;
+                if (!sink(std::move(r)))
+                    return; // the writer stopped
+            }
+        };
+        if (throwAt) {
+            try {
+                RecordImporter(t.store()).runRecords(produce, options, {}, &cancel);
+                QFAIL("the producer's failure was not rethrown");
+            } catch (const Error& e) {
+                QVERIFY2(QString::fromStdString(e.what()).contains("the producer failed at 700"), e.what());
+            }
+            // The batches committed before the failure are kept.
+            const auto kept = t->count(json::object());
+            QVERIFY2(kept >= 250 && kept < throwAt, qPrintable(QString::number(kept)));
+            return;
+        }
+        const auto report = RecordImporter(t.store()).runRecords(produce, options, {}, &cancel);
+        if (cancelAt) {
+            QVERIFY(report.cancelled);
+            // The producer stopped soon after the writer did, far short of all records; what was added stays.
+            QVERIFY2(produced < records / 2, qPrintable(QString::number(produced)));
+            QCOMPARE(t->count(json::object()), report.added);
+            QVERIFY(report.added <= produced);
+            return;
+        }
+        const int bad = badEvery ? records / badEvery : 0;
+        QCOMPARE(report.added, records - bad);
+        QCOMPARE(report.refused, bad);
+        QCOMPARE(static_cast<int>(report.issues.size()), bad);
+        for (int i = 0; i < bad; ++i) {
+            QCOMPARE(report.issues[std::size_t(i)].line, std::int64_t(badEvery) * (i + 1));
+            QVERIFY(report.issues[std::size_t(i)].message.find("outcome_type") != std::string::npos);
+        }
+        QCOMPARE(t->count(json::object()), records - bad);
+    }
+
     // Batches set the per-row full-text and roll-up triggers aside and index their rows at the commit: the
     // full-text index must match the table afterwards, the triggers must be back for later writes, also
     // after a strict import that rolled back.

@@ -21,6 +21,7 @@
 #include <QValueAxis>
 
 #include <cmath>
+#include <utility>
 
 namespace memscope::ui {
 
@@ -96,7 +97,7 @@ LearningCurvePanel::LearningCurvePanel(StoreSession* session, QWidget* parent)
     connect(m_session, &StoreSession::closed, this, [this] {
         ++m_listGeneration;
         ++m_curveGeneration;
-        m_listing = m_computing = false;
+        m_listing = m_computing = m_relist = false;
         m_batches.clear();
         m_curve.reset();
         const QSignalBlocker block(m_batch);
@@ -166,17 +167,28 @@ void LearningCurvePanel::listBatches()
     m_dirty = false;
     if (!m_session->isOpen())
         return;
+    // One listing at a time, and another after it when the store changed meanwhile: restarting on every
+    // change would never finish while changes come faster than a listing.
+    if (m_listing) {
+        m_relist = true;
+        return;
+    }
     const quint64 generation = ++m_listGeneration;
     m_listing = true;
     m_session->inspector()
         .run([](MemoryStore& store) { return RunStore(store).batches(kMaxBatches); })
         .then(this, [this, generation](TaskResult<std::vector<BatchSummary>> result) {
             if (generation != m_listGeneration)
-                return; // a newer listing is on its way
+                return; // the store was closed meanwhile
             m_listing = false;
+            // This listing is shown, and the next one starts at once, so the panel never looks settled
+            // between the two.
+            const bool again = std::exchange(m_relist, false);
             if (!result.ok()) {
                 m_summary->setText(tr("The batches could not be listed: %1").arg(result.error->message));
                 emit refreshed();
+                if (again)
+                    listBatches();
                 return;
             }
             m_batches = std::move(*result.value);
@@ -199,6 +211,8 @@ void LearningCurvePanel::listBatches()
             if (m_batch->findData(m_pending) >= 0)
                 m_pending.clear();
             loadCurve();
+            if (again)
+                listBatches();
         });
 }
 

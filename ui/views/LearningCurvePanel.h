@@ -71,6 +71,7 @@ private:
     quint64 m_listGeneration = 0;
     quint64 m_curveGeneration = 0;
     bool m_listing = false;
+    bool m_relist = false; // the store changed while listing
     bool m_computing = false;
     bool m_dirty = true; // changed while hidden
 };
