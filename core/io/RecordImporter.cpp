@@ -21,6 +21,19 @@
 
 namespace memscope {
 
+namespace {
+
+// A record read and checked by the producing thread, or the reason it was refused.
+struct ParsedRecord {
+    std::optional<MemoryRecord> record;
+    std::int64_t line = 0;
+    std::string error;
+    std::int64_t bytesRead = 0; // of the input, once this record was read: progress against the file size
+};
+using ParsedChunk = std::vector<ParsedRecord>;
+
+} // namespace
+
 // One import: the open batch transaction, de-duplication and the running report.
 class RecordImporter::Session {
 public:
@@ -59,6 +72,19 @@ public:
         if (m_cancel && *m_cancel)
             report.cancelled = true;
         return report.cancelled;
+    }
+
+    // The next record from the producer; false once the import is cancelled.
+    bool take(ParsedRecord& parsed)
+    {
+        if (cancelled())
+            return false;
+        report.bytesRead = parsed.bytesRead; // 0 for records made in memory
+        if (parsed.record)
+            accept(std::move(*parsed.record));
+        else
+            refuse(parsed.line, parsed.error);
+        return true;
     }
 
     void refuse(std::int64_t line, const std::string& message)
@@ -143,15 +169,6 @@ RecordImporter::RecordImporter(MemoryStore& store)
 }
 
 namespace {
-
-// A record read and checked by the parsing thread, or the reason it was refused.
-struct ParsedRecord {
-    std::optional<MemoryRecord> record;
-    std::int64_t line = 0;
-    std::string error;
-    std::int64_t bytesRead = 0; // of the input, once this record was read: progress against the file size
-};
-using ParsedChunk = std::vector<ParsedRecord>;
 
 // Hands chunks of parsed records from the reading thread to the writing one, at most `capacity` in flight
 // so memory stays constant however large the file.
@@ -286,16 +303,7 @@ ImportReport RecordImporter::run(std::istream& input, const ImportOptions& optio
             reader.run();
             bytesRead = reader.bytesRead();
         },
-        [&](ParsedRecord& parsed) {
-            if (session.cancelled())
-                return false;
-            session.report.bytesRead = parsed.bytesRead;
-            if (parsed.record)
-                session.accept(std::move(*parsed.record));
-            else
-                session.refuse(parsed.line, parsed.error);
-            return true;
-        });
+        [&](ParsedRecord& parsed) { return session.take(parsed); });
     session.report.bytesRead = bytesRead;
     return session.finish();
 }
@@ -331,15 +339,7 @@ ImportReport RecordImporter::runRecords(const std::function<void(const RecordSin
                 return emit(std::move(parsed));
             });
         },
-        [&](ParsedRecord& parsed) {
-            if (session.cancelled())
-                return false;
-            if (parsed.record)
-                session.accept(std::move(*parsed.record));
-            else
-                session.refuse(parsed.line, parsed.error);
-            return true;
-        });
+        [&](ParsedRecord& parsed) { return session.take(parsed); });
     return session.finish();
 }
 

@@ -152,12 +152,8 @@ std::vector<FtsTerm> FtsQuery::terms(Connection& connection, const std::string& 
     auto documentsOf = [&](const FtsTerm& word) {
         if (auto cached = DocumentFrequencyCache::instance().find(connection.path(), word.stem, size))
             return *cached;
-        std::string phrase = "\"";
-        for (const char c : word.surface)
-            phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
-        phrase += '"';
         walk.reset();
-        walk.bind(1, phrase).bind(2, kExactDocuments);
+        walk.bind(1, matchExpression({word})).bind(2, kExactDocuments);
         std::int64_t df = 0;
         if (walk.step()) {
             df = walk.int64(0);

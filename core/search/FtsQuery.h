@@ -18,7 +18,7 @@ struct FtsTerm {
 class FtsQuery {
 public:
     // Unique terms of `text` in order of appearance, with the documents holding each: counted exactly up to
-    // 10,000, estimated beyond that from the word's density among the newest 10,000 that hold it.
+    // 2,000, estimated beyond that from the word's density among the newest 2,000 that hold it.
     static std::vector<FtsTerm> terms(Connection& connection, const std::string& text);
     // "a" OR "b" OR ...: every term quoted, so no query text is ever parsed as FTS5 syntax.
     static std::string matchExpression(const std::vector<FtsTerm>& terms);
