@@ -134,21 +134,23 @@ int pragmaInt(Connection& connection, const char* pragma)
     return st.step() ? static_cast<int>(st.int64(0)) : 0;
 }
 
-bool hasTables(Connection& connection)
-{
-    auto st = connection.prepare("SELECT count(*) FROM sqlite_master");
-    st.step();
-    return st.int64(0) > 0;
-}
-
 void checkOwnership(Connection& connection)
 {
-    const int appId = pragmaInt(connection, "application_id");
-    if (appId != Schema::kApplicationId && (appId != 0 || hasTables(connection)))
+    // One statement, so one snapshot: read one by one, a process creating the same new file could commit its
+    // schema between the reads, and the file would look like another application's (application_id still 0
+    // in the first read, tables present in the second).
+    auto st = connection.prepare("SELECT (SELECT application_id FROM pragma_application_id), "
+                                 "(SELECT user_version FROM pragma_user_version), "
+                                 "(SELECT count(*) FROM sqlite_master)");
+    st.step();
+    const auto appId = st.int64(0);
+    const auto version = st.int64(1);
+    const bool hasTables = st.int64(2) > 0;
+    st.reset();
+    if (appId != Schema::kApplicationId && (appId != 0 || hasTables))
         throw Error(Error::Kind::NotMemscope, connection.path() +
                                                   ": this SQLite database belongs to another application; Memscope "
                                                   "opens only its own databases (or a new, empty file)");
-    const int version = pragmaInt(connection, "user_version");
     if (version > Schema::kCurrentVersion)
         throw Error(Error::Kind::NewerSchema, connection.path() + ": written by a newer Memscope (schema version " +
                                                   std::to_string(version) + "; this build reads up to version " +

@@ -3,8 +3,10 @@
 // selectivities of about 100%, 10%, 1% and 0.1% with recall@10 against exact search, open-to-first-query
 // time after a restart, time until vector search is ready after a restart, and peak RSS.
 //
-//   bench_store [--records N] [--queries Q] [--dir DIR] [--import-only]
-//   (the database stays in DIR when --dir is given; --import-only stops after the import, for profiling it)
+//   bench_store [--records N] [--queries Q] [--dir DIR] [--import-only [--without-indexes]]
+//   (the database stays in DIR when --dir is given; --import-only stops after the import, for profiling it;
+//   --without-indexes drops every secondary index of memories and history first, which prints the speed the
+//   import would have with nothing to maintain but the table, the unique id, full text, roll-up and history)
 #include "BenchUtil.h"
 
 #include <demo/DemoGenerator.h>
@@ -22,6 +24,8 @@
 #include <map>
 #include <random>
 #include <set>
+#include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -119,6 +123,21 @@ double recallAt(const std::vector<SearchHit>& planned, const std::vector<SearchH
     return static_cast<double>(std::min(found, n)) / static_cast<double>(n);
 }
 
+// For --without-indexes: the indexes the schema declares on the two tables an import writes row by row
+// (the unique id's automatic index has no SQL and stays).
+void dropSecondaryIndexes(Connection& connection)
+{
+    std::vector<std::string> names;
+    auto st = connection.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                 "AND tbl_name IN ('memories', 'history') ORDER BY name");
+    while (st.step())
+        names.push_back(st.text(0));
+    for (const auto& name : names)
+        connection.exec("DROP INDEX \"" + name + "\"");
+    std::printf("dropped %zu secondary indexes of memories and history (an ablation, not a usable store)\n",
+                names.size());
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -127,6 +146,11 @@ int main(int argc, char** argv)
     const int queries = std::stoi(bench::argument(argc, argv, "queries", "200"));
     const std::string keepDir = bench::argument(argc, argv, "dir", "");
     const bool importOnly = bench::flag(argc, argv, "import-only");
+    const bool withoutIndexes = bench::flag(argc, argv, "without-indexes");
+    if (withoutIndexes && !importOnly) {
+        std::cerr << "bench_store: --without-indexes needs --import-only (searches would scan without them)\n";
+        return 2;
+    }
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // figures appear as they are measured, also when piped
     const auto dir = keepDir.empty()
                          ? std::filesystem::temp_directory_path() / ("memscope-bench-" + std::to_string(::getpid()))
@@ -138,6 +162,8 @@ int main(int argc, char** argv)
 
     {
         auto store = MemoryStore::open(path);
+        if (withoutIndexes)
+            dropSecondaryIndexes(store->connection());
         if (store->count(json::object()) < records) {
             DemoOptions demo;
             demo.records = records;
