@@ -37,7 +37,7 @@ public:
 struct Command {
     std::string name;
     std::string summary;
-    std::string usage; // full --help text after the "Usage:" line
+    std::string usage; // full --help text after "Usage: memscope-cli [--db PATH] ", starting with the name
     CliArgs::Spec spec;
     int (*run)(CommandEnv& env, const CliArgs& args) = nullptr;
 };

@@ -109,7 +109,7 @@ int main(int argc, char** argv)
             return 2;
         }
         if (help) {
-            std::cout << "Usage: memscope-cli [--db PATH] " << command->name << ' ' << command->usage << '\n';
+            std::cout << "Usage: memscope-cli [--db PATH] " << command->usage << '\n';
             return 0;
         }
         if (const char* key = std::getenv("OPENAI_API_KEY"))

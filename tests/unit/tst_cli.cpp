@@ -47,7 +47,8 @@ private slots:
              {QStringList{command, "--help"}, QStringList{"--help", command}, QStringList{command, "-h"}}) {
             const auto r = db.run(args);
             CLI_EXPECT(r, 0);
-            QVERIFY2(r.out.startsWith("Usage: memscope-cli [--db PATH] " + command), qPrintable(r.out));
+            QVERIFY2(r.out.startsWith("Usage: memscope-cli [--db PATH] " + command + ' '), qPrintable(r.out));
+            QVERIFY2(!r.out.contains(command + ' ' + command + ' '), qPrintable(r.out)); // the name once
             QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
         }
         QVERIFY(!QFile::exists(db.path()));
