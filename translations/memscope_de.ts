@@ -2511,6 +2511,10 @@ Der Import konnte nicht rückgängig gemacht werden: %1</translation>
         <translation>Keine Läufe passen.</translation>
     </message>
     <message>
+        <source>No agent runs are recorded yet: Run Task… starts one.</source>
+        <translation>Noch keine Agentenläufe aufgezeichnet: „Aufgabe ausführen…“ startet einen.</translation>
+    </message>
+    <message>
         <source>Select a run.</source>
         <translation>Wählen Sie einen Lauf.</translation>
     </message>

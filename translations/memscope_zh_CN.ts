@@ -2484,6 +2484,10 @@ The import could not be undone: %1</source>
         <translation>没有匹配的运行。</translation>
     </message>
     <message>
+        <source>No agent runs are recorded yet: Run Task… starts one.</source>
+        <translation>尚未记录任何智能体运行：“运行任务…”可启动一个。</translation>
+    </message>
+    <message>
         <source>Select a run.</source>
         <translation>请选择一个运行。</translation>
     </message>

@@ -31,6 +31,7 @@
 #include <QDir>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
@@ -109,6 +110,7 @@ private slots:
     void localOllamaIsOffered();
     void runsUseTheChosenEndpoint();
     void showRunFindsHiddenRuns();
+    void emptyListSaysWhy();
     void recordDetailOpensTheRun();
 
 private:
@@ -647,6 +649,25 @@ void TestRunsView::showRunFindsHiddenRuns()
     f.view.showRun(QStringLiteral("run_nowhere"));
     QTRY_VERIFY(f.view.banner()->isVisible());
     QVERIFY(f.view.banner()->text().contains(QStringLiteral("run_nowhere")));
+}
+
+void TestRunsView::emptyListSaysWhy()
+{
+    // A store without runs says how to start one.
+    const QString emptyPath = m_dir.filePath(QStringLiteral("no-runs.db"));
+    MemoryStore::open(emptyPath.toStdString());
+    {
+        RunsFixture empty(emptyPath, m_dir.path() + QStringLiteral("/empty"));
+        QVERIFY(empty.opened);
+        QTRY_VERIFY(empty.view.inspector()->messageLabel()->isVisible());
+        QTRY_VERIFY(empty.view.inspector()->messageLabel()->text().startsWith(QStringLiteral("No agent runs")));
+    }
+    // Filters that hide every run say that instead.
+    RunsFixture f(m_path, m_dir.path() + QStringLiteral("/hidden"));
+    QVERIFY(f.opened && f.settled());
+    f.view.searchField()->setText(QStringLiteral("no run has this text"));
+    QTRY_VERIFY(!f.view.isLoading() && f.view.model()->rowCount() == 0);
+    QTRY_COMPARE(f.view.inspector()->messageLabel()->text(), QStringLiteral("No runs match."));
 }
 
 void TestRunsView::recordDetailOpensTheRun()

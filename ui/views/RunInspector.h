@@ -40,6 +40,7 @@ public:
     QString runId() const;
     const std::optional<RunTrace>& trace() const { return m_trace; }
 
+    QLabel* messageLabel() const { return m_message; }
     QLabel* titleLabel() const { return m_title; }
     QLabel* factsLabel() const { return m_facts; }
     ErrorBanner* banner() const { return m_banner; }

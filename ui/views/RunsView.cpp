@@ -333,6 +333,12 @@ void RunsView::applyFilters()
     m_model->setQuery(query);
 }
 
+bool RunsView::filtersActive() const
+{
+    return !m_taskType->currentData().toString().isEmpty() || !m_status->currentData().toString().isEmpty() ||
+           !m_outcome->currentData().toString().isEmpty() || !m_search->text().trimmed().isEmpty();
+}
+
 void RunsView::fillTaskTypes()
 {
     const QStringList types = m_model->taskTypes();
@@ -356,7 +362,9 @@ void RunsView::onCurrentRunChanged()
     if (id.isEmpty()) {
         ++m_traceGeneration;
         m_traceLoading = false;
-        m_inspector->showMessage(m_model->rowCount() == 0 ? tr("No runs match.") : tr("Select a run."));
+        m_inspector->showMessage(m_model->rowCount() > 0 ? tr("Select a run.")
+                                 : filtersActive()       ? tr("No runs match.")
+                                                   : tr("No agent runs are recorded yet: Run Task… starts one."));
         return;
     }
     if (id == m_liveRunId && m_liveTrace) {

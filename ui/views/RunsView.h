@@ -93,6 +93,7 @@ protected:
 
 private:
     void applyFilters();
+    bool filtersActive() const;
     void onCurrentRunChanged();
     void onRefreshed();
     void loadTrace(const QString& runId);
