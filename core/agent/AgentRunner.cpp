@@ -49,7 +49,7 @@ std::string sqlArgument(const std::string& arguments)
 MemoryRecord lessonRecord(const RunTrace& t, const TaskPack& pack, const PackTask& task, const RunOptions& options)
 {
     MemoryRecord r;
-    r.id = newUuid();
+    r.id = newTimeOrderedUuid();
     r.memory = t.lesson;
     r.userId = options.userId.empty() ? "global" : options.userId;
     r.agentId = options.agentId;

@@ -385,16 +385,19 @@ std::string DemoComposer::isoTime(Micros t) const
 
 void DemoComposer::compose(std::int64_t index, Micros t, int day, DemoRng& rng, MemoryRecord& rec)
 {
-    // Ids and run ids hash (seed, index), so they stay put when the text tables change.
+    // Ids and run ids hash (seed, index), so they stay put when the text tables change. Ids have the shape
+    // Memscope gives the records it creates (newTimeOrderedUuid: version 7, the creation time in
+    // milliseconds first), here from the record's own time.
     const std::uint64_t a =
         DemoRng::mix(m_seed * 0x9e3779b97f4a7c15ULL ^ DemoRng::mix(static_cast<std::uint64_t>(index)));
     const std::uint64_t b = DemoRng::mix(a ^ 0xd1b54a32d192ed03ULL);
+    const auto millis = static_cast<std::uint64_t>(t / 1000);
     char id[36];
-    char* p = writeHex(id, a >> 32, 8);
+    char* p = writeHex(id, millis >> 16, 8);
     *p++ = '-';
-    p = writeHex(p, (a >> 16) & 0xFFFF, 4);
+    p = writeHex(p, millis & 0xFFFF, 4);
     *p++ = '-';
-    p = writeHex(p, 0x4000 | (a & 0x0FFF), 4); // version 4 shape
+    p = writeHex(p, 0x7000 | (a & 0x0FFF), 4); // version 7 shape
     *p++ = '-';
     p = writeHex(p, 0x8000 | ((b >> 48) & 0x3FFF), 4);
     *p++ = '-';

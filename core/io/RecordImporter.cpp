@@ -109,7 +109,7 @@ public:
         }
         const Micros now = nowMicros();
         if (record.id.empty())
-            record.id = newUuid();
+            record.id = newTimeOrderedUuid();
         if (record.hash.empty())
             record.hash = md5Hex(record.memory);
         if (record.createdAt == 0)

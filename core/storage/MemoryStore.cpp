@@ -197,7 +197,7 @@ MemoryRecord MemoryStore::add(MemoryRecord record, const ChangeContext& context)
         throw Error(Error::Kind::InvalidArgument, "field 'memory': the text is empty");
     RecordJson::validateMetadata(record.metadata);
     if (record.id.empty())
-        record.id = newUuid();
+        record.id = newTimeOrderedUuid();
     if (record.collection.empty())
         record.collection = kDefaultCollection;
     record.hash = md5Hex(record.memory);

@@ -155,11 +155,14 @@ std::optional<std::int64_t> RecordTable::rowIdOf(const std::string& id)
     return rid;
 }
 
-// Looked up by hash alone (the unary + keeps the other columns out of the index choice): with bound values the
-// planner cannot tell that `run_id IS ?5` is NULL for most records, took memories_run, and every id-less
-// import was quadratic.
-const char* const RecordTable::kFindSameSql = "SELECT rid FROM memories WHERE hash=?1 AND memory=?2 AND +user_id IS ?3 "
-                                              "AND +agent_id IS ?4 AND +run_id IS ?5 AND +collection=?6 LIMIT 1";
+// Looked up through the hash prefix index and nothing else. The prefix is written exactly as the index's
+// expression, and `+hash` keeps SQLite from propagating `hash = ?1` into it (which leaves an expression
+// without the column, and a scan). The other unary + keep those columns out of the index choice: with bound
+// values the planner cannot tell that `run_id IS ?5` is NULL for most records, took memories_run, and every
+// id-less import was quadratic.
+const char* const RecordTable::kFindSameSql =
+    "SELECT rid FROM memories WHERE substr(hash, 1, 8)=substr(?1, 1, 8) AND +hash=?1 AND memory=?2 "
+    "AND +user_id IS ?3 AND +agent_id IS ?4 AND +run_id IS ?5 AND +collection=?6 LIMIT 1";
 
 std::optional<std::int64_t> RecordTable::findSame(const MemoryRecord& r)
 {

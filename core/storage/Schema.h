@@ -8,7 +8,7 @@ class Connection;
 // transaction; a database from a newer Memscope is refused untouched.
 class Schema {
 public:
-    static constexpr int kCurrentVersion = 3;
+    static constexpr int kCurrentVersion = 4;
     // 'MEMS': tells a Memscope database from any other SQLite file.
     static constexpr int kApplicationId = 0x4D454D53;
 

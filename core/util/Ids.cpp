@@ -1,6 +1,7 @@
 #include "util/Ids.h"
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <mutex>
@@ -8,7 +9,9 @@
 
 namespace memscope {
 
-std::string newUuid()
+namespace {
+
+std::mt19937_64& threadRng()
 {
     // One generator per thread, seeded from the OS: ids are made from many threads (import, GUI, agents).
     thread_local std::mt19937_64 rng{[] {
@@ -16,11 +19,13 @@ std::string newUuid()
         std::seed_seq seq{rd(), rd(), rd(), rd(), rd(), rd()};
         return std::mt19937_64(seq);
     }()};
-    std::array<std::uint8_t, 16> b{};
-    const std::uint64_t hi = rng(), lo = rng();
-    std::memcpy(b.data(), &hi, 8);
-    std::memcpy(b.data() + 8, &lo, 8);
-    b[6] = static_cast<std::uint8_t>((b[6] & 0x0F) | 0x40);
+    return rng;
+}
+
+// Sets the version nibble and the RFC 4122 variant, and writes the canonical 8-4-4-4-12 form.
+std::string formatUuid(std::array<std::uint8_t, 16> b, unsigned version)
+{
+    b[6] = static_cast<std::uint8_t>((b[6] & 0x0F) | (version << 4));
     b[8] = static_cast<std::uint8_t>((b[8] & 0x3F) | 0x80);
     static const char* hex = "0123456789abcdef";
     std::string out;
@@ -32,6 +37,37 @@ std::string newUuid()
         out.push_back(hex[b[i] & 0xF]);
     }
     return out;
+}
+
+} // namespace
+
+std::string newUuid()
+{
+    auto& rng = threadRng();
+    std::array<std::uint8_t, 16> b{};
+    const std::uint64_t hi = rng(), lo = rng();
+    std::memcpy(b.data(), &hi, 8);
+    std::memcpy(b.data() + 8, &lo, 8);
+    return formatUuid(b, 4);
+}
+
+std::string newTimeOrderedUuid()
+{
+    const auto micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    const auto millis = static_cast<std::uint64_t>(micros / 1000);
+    // The 12 bits after the version hold the microseconds within the millisecond (RFC 9562, section 6.2,
+    // method 3), so ids made one after another on a thread also sort in the order they were made.
+    const auto fraction = static_cast<std::uint64_t>(micros % 1000) * 4096 / 1000;
+    std::array<std::uint8_t, 16> b{};
+    for (int i = 0; i < 6; ++i)
+        b[i] = static_cast<std::uint8_t>(millis >> (8 * (5 - i)));
+    b[6] = static_cast<std::uint8_t>(fraction >> 8);
+    b[7] = static_cast<std::uint8_t>(fraction);
+    const std::uint64_t random = threadRng()();
+    std::memcpy(b.data() + 8, &random, 8);
+    return formatUuid(b, 7);
 }
 
 bool looksLikeUuid(std::string_view text)

@@ -3,10 +3,12 @@
 // selectivities of about 100%, 10%, 1% and 0.1% with recall@10 against exact search, open-to-first-query
 // time after a restart, time until vector search is ready after a restart, and peak RSS.
 //
-//   bench_store [--records N] [--queries Q] [--dir DIR] [--import-only [--without-indexes]]
+//   bench_store [--records N] [--queries Q] [--dir DIR] [--random-ids] [--import-only [--without-indexes]]
 //   (the database stays in DIR when --dir is given; --import-only stops after the import, for profiling it;
 //   --without-indexes drops every secondary index of memories and history first, which prints the speed the
-//   import would have with nothing to maintain but the table, the unique id, full text, roll-up and history)
+//   import would have with nothing to maintain but the table, the unique id, full text, roll-up and history;
+//   --random-ids gives the records random version 4 ids, as Mem0 exports carry, instead of the time-ordered
+//   ids Memscope makes, so the id indexes take each insert at a random place)
 #include "BenchUtil.h"
 
 #include <demo/DemoGenerator.h>
@@ -14,6 +16,7 @@
 #include <search/SearchTypes.h>
 #include <storage/Connection.h>
 #include <storage/MemoryStore.h>
+#include <util/Ids.h>
 
 #include <nlohmann/json.hpp>
 
@@ -147,6 +150,7 @@ int main(int argc, char** argv)
     const std::string keepDir = bench::argument(argc, argv, "dir", "");
     const bool importOnly = bench::flag(argc, argv, "import-only");
     const bool withoutIndexes = bench::flag(argc, argv, "without-indexes");
+    const bool randomIds = bench::flag(argc, argv, "random-ids");
     if (withoutIndexes && !importOnly) {
         std::cerr << "bench_store: --without-indexes needs --import-only (searches would scan without them)\n";
         return 2;
@@ -171,7 +175,15 @@ int main(int argc, char** argv)
             DemoGenerator generator(demo);
             const auto start = Clock::now();
             const auto report = RecordImporter(*store).runRecords(
-                [&](const RecordImporter::RecordSink& sink) { generator.generate(sink); }, {});
+                [&](const RecordImporter::RecordSink& sink) {
+                    if (!randomIds)
+                        return generator.generate(sink);
+                    generator.generate([&](MemoryRecord&& r) {
+                        r.id = newUuid();
+                        return sink(std::move(r));
+                    });
+                },
+                {});
             const double seconds = bench::secondsSince(start);
             std::printf("import:                %lld records in %.1f s = %.0f records/s (SQLite + full text)\n",
                         static_cast<long long>(report.added), seconds, static_cast<double>(report.added) / seconds);

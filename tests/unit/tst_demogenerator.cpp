@@ -205,6 +205,9 @@ private slots:
         for (const auto& r : generateAll(options(5000, seed))) {
             const std::string where = r.id + ": " + r.memory;
             QVERIFY2(looksLikeUuid(r.id), where.c_str());
+            // Shaped like the ids Memscope gives new records: version 7, the creation time in milliseconds first.
+            QCOMPARE(r.id[14], '7');
+            QCOMPARE(std::stoll(r.id.substr(0, 8) + r.id.substr(9, 4), nullptr, 16), r.createdAt / 1000);
             QVERIFY2(!r.memory.empty() && r.memory.size() < 600, where.c_str());
             QCOMPARE(r.hash, md5Hex(r.memory));
             QVERIFY2(outcomes.count(r.metaString("outcome_type")), where.c_str());

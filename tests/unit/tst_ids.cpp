@@ -3,7 +3,10 @@
 #include <QCryptographicHash>
 #include <QTest>
 
+#include <chrono>
 #include <set>
+#include <string>
+#include <vector>
 
 using namespace memscope;
 
@@ -51,6 +54,35 @@ private slots:
         }
         QVERIFY(!looksLikeUuid("not-a-uuid"));
         QVERIFY(!looksLikeUuid("123e4567-e89b-12d3-a456-42661417400g"));
+    }
+
+    void timeOrderedUuids()
+    {
+        const auto before =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
+        std::vector<std::string> ids;
+        for (int i = 0; i < 2000; ++i)
+            ids.push_back(newTimeOrderedUuid());
+        const auto after =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
+        std::set<std::string> seen;
+        for (const auto& id : ids) {
+            QVERIFY2(looksLikeUuid(id), id.c_str());
+            QCOMPARE(id[14], '7');
+            QVERIFY(std::string("89ab").find(id[19]) != std::string::npos);
+            QVERIFY(seen.insert(id).second);
+            // The first 48 bits are the Unix time in milliseconds.
+            const auto millis = std::stoll(id.substr(0, 8) + id.substr(9, 4), nullptr, 16);
+            QVERIFY2(millis >= before && millis <= after, id.c_str());
+        }
+        // Made one after another, they sort in that order up to the microsecond (the random bits decide
+        // between ids of the same microsecond), which is what keeps the id indexes growing at their end.
+        int outOfOrder = 0;
+        for (std::size_t i = 1; i < ids.size(); ++i)
+            outOfOrder += ids[i].substr(0, 18) < ids[i - 1].substr(0, 18) ? 1 : 0;
+        QCOMPARE(outOfOrder, 0);
     }
 };
 

@@ -314,7 +314,7 @@ private slots:
         checkFullText(c);
     }
 
-    // De-duplication of records without an id looks them up by hash, whatever the other columns hold.
+    // De-duplication of records without an id looks them up by hash prefix, whatever the other columns hold.
     void sameTextLookupUsesTheHashIndex()
     {
         TestStore t;
@@ -322,7 +322,7 @@ private slots:
         QString plan;
         while (st.step())
             plan += QString::fromStdString(st.text(3)) + "\n";
-        QVERIFY2(plan.contains(QLatin1String("USING INDEX memories_hash (hash=?)")), qPrintable(plan));
+        QVERIFY2(plan.contains(QLatin1String("USING INDEX memories_hash (<expr>=?)")), qPrintable(plan));
     }
 
     void exportImportRoundTrip()

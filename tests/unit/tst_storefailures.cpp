@@ -3,8 +3,10 @@
 #include "TestStore.h"
 
 #include <storage/Connection.h>
+#include <storage/RecordTable.h>
 #include <storage/Schema.h>
 #include <util/Error.h>
+#include <util/Ids.h>
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -149,6 +151,38 @@ private slots:
         auto store = MemoryStore::open(path.toStdString(), {});
         QCOMPARE(Schema::version(store->connection()), Schema::kCurrentVersion);
         store->add(TestStore::outcome("works after migration", "success", "x"));
+    }
+
+    // Version 4 rebuilds the hash index on a prefix: a store written by version 3 keeps finding its records
+    // by text.
+    void hashIndexMigratesWithItsRecords()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.path() + "/v3.db";
+        MemoryRecord old = TestStore::outcome("written before the hash prefix index", "failure", "x");
+        old.id = "0b6d2b7e-5d6f-4c4a-9b1e-2f3a4b5c6d7e";
+        old.hash = md5Hex(old.memory);
+        old.createdAt = old.updatedAt = 1767225600000000;
+        {
+            Connection c(path.toStdString(), {});
+            Schema::migrateTo(c, 3);
+            RecordTable(c).insert(old);
+        }
+        auto store = MemoryStore::open(path.toStdString(), {});
+        QCOMPARE(Schema::version(store->connection()), 4);
+        auto index = store->connection().prepare("SELECT sql FROM sqlite_master WHERE name = 'memories_hash'");
+        QVERIFY(index.step());
+        QVERIFY2(QString::fromStdString(index.text(0)).contains("substr(hash, 1, 8)"), index.text(0).c_str());
+        index.reset();
+        MemoryRecord again = old;
+        again.id.clear();
+        QVERIFY(RecordTable(store->connection()).findSame(again).has_value());
+        again.memory += " (changed)";
+        again.hash = md5Hex(again.memory);
+        QVERIFY(!RecordTable(store->connection()).findSame(again).has_value());
+        auto check = store->connection().prepare("PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(check.text(0), std::string("ok"));
     }
 
     void readOnlyFile()
