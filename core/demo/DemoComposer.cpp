@@ -391,18 +391,7 @@ void DemoComposer::compose(std::int64_t index, Micros t, int day, DemoRng& rng, 
     const std::uint64_t a =
         DemoRng::mix(m_seed * 0x9e3779b97f4a7c15ULL ^ DemoRng::mix(static_cast<std::uint64_t>(index)));
     const std::uint64_t b = DemoRng::mix(a ^ 0xd1b54a32d192ed03ULL);
-    const auto millis = static_cast<std::uint64_t>(t / 1000);
-    char id[36];
-    char* p = writeHex(id, millis >> 16, 8);
-    *p++ = '-';
-    p = writeHex(p, millis & 0xFFFF, 4);
-    *p++ = '-';
-    p = writeHex(p, 0x7000 | (a & 0x0FFF), 4); // version 7 shape
-    *p++ = '-';
-    p = writeHex(p, 0x8000 | ((b >> 48) & 0x3FFF), 4);
-    *p++ = '-';
-    writeHex(p, b & 0xFFFFFFFFFFFFULL, 12);
-    rec.id.assign(id, sizeof id);
+    rec.id = timeOrderedUuid(static_cast<std::uint64_t>(t / 1000), static_cast<std::uint32_t>(a), b);
 
     if (day != m_stampDay) {
         m_stampDay = day;

@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
-#include <mutex>
 #include <random>
 
 namespace memscope {
@@ -56,16 +55,19 @@ std::string newTimeOrderedUuid()
     const auto micros =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
             .count();
-    const auto millis = static_cast<std::uint64_t>(micros / 1000);
     // The 12 bits after the version hold the microseconds within the millisecond (RFC 9562, section 6.2,
     // method 3), so ids made one after another on a thread also sort in the order they were made.
-    const auto fraction = static_cast<std::uint64_t>(micros % 1000) * 4096 / 1000;
+    const auto fraction = static_cast<std::uint32_t>(micros % 1000 * 4096 / 1000);
+    return timeOrderedUuid(static_cast<std::uint64_t>(micros / 1000), fraction, threadRng()());
+}
+
+std::string timeOrderedUuid(std::uint64_t unixMillis, std::uint32_t subMillis, std::uint64_t random)
+{
     std::array<std::uint8_t, 16> b{};
     for (int i = 0; i < 6; ++i)
-        b[i] = static_cast<std::uint8_t>(millis >> (8 * (5 - i)));
-    b[6] = static_cast<std::uint8_t>(fraction >> 8);
-    b[7] = static_cast<std::uint8_t>(fraction);
-    const std::uint64_t random = threadRng()();
+        b[i] = static_cast<std::uint8_t>(unixMillis >> (8 * (5 - i)));
+    b[6] = static_cast<std::uint8_t>((subMillis >> 8) & 0x0F);
+    b[7] = static_cast<std::uint8_t>(subMillis);
     std::memcpy(b.data() + 8, &random, 8);
     return formatUuid(b, 7);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,9 @@ std::string newUuid();
 // history) grow at their end instead of at random places, which at a million records keeps an import from
 // rewriting most of those indexes' pages on every commit.
 std::string newTimeOrderedUuid();
+// The same layout from given parts (the demo history makes deterministic ids from a record's own time):
+// `subMillis` keeps its low 12 bits, `random` fills the last 62.
+std::string timeOrderedUuid(std::uint64_t unixMillis, std::uint32_t subMillis, std::uint64_t random);
 
 // True for the canonical 8-4-4-4-12 hex form, any case.
 bool looksLikeUuid(std::string_view text);

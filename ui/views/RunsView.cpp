@@ -335,8 +335,9 @@ void RunsView::applyFilters()
 
 bool RunsView::filtersActive() const
 {
-    return !m_taskType->currentData().toString().isEmpty() || !m_status->currentData().toString().isEmpty() ||
-           !m_outcome->currentData().toString().isEmpty() || !m_search->text().trimmed().isEmpty();
+    // The query behind the rows on display, not the widgets (the search field may be mid-debounce).
+    const RunListQuery& q = m_model->query();
+    return !q.taskType.empty() || !q.status.empty() || !q.outcome.empty() || !q.batchId.empty() || !q.text.empty();
 }
 
 void RunsView::fillTaskTypes()
